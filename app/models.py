@@ -53,6 +53,8 @@ class Document(Base):
     published: Mapped[date | None] = mapped_column(Date, index=True)
     text: Mapped[str] = mapped_column(Text)
     content_hash: Mapped[str] = mapped_column(String(64), index=True)
+    # Fingerprint of the rules and code that analysed it: a new extractor re-analyses unchanged text.
+    extractor_version: Mapped[str] = mapped_column(String(64), default="")
     ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     mentions: Mapped[list[Mention]] = relationship(

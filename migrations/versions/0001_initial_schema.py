@@ -39,6 +39,7 @@ def upgrade() -> None:
         sa.Column("published", sa.Date(), nullable=True),
         sa.Column("text", sa.Text(), nullable=False),
         sa.Column("content_hash", sa.String(length=64), nullable=False),
+        sa.Column("extractor_version", sa.String(length=64), nullable=False),
         sa.Column("ingested_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_documents")),
         sa.UniqueConstraint("name", name=op.f("uq_documents_name")),
