@@ -1,0 +1,161 @@
+"""Idempotent writes of documents, their time expressions and the knowledge base.
+
+Functions take the session as a keyword and never commit: the pipeline frames
+one transaction per article.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from enum import StrEnum
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from app.ingest.normalize import fold_text
+from app.ingest.records import RawArticle, Timex
+from app.models import Actor, ActorAlias, ActorRole, Document, Event, Place, TimexRow
+
+RESOURCES = Path(__file__).parent / "resources"
+# Bump when extraction code changes in a way the resource files do not show.
+PIPELINE_VERSION = "1"
+
+
+class DocState(StrEnum):
+    NEW = "new"
+    CHANGED = "changed"
+    UNCHANGED = "unchanged"
+
+
+def content_hash(article: RawArticle) -> str:
+    """Hash of the text and of the metadata that changes its analysis."""
+    payload = json.dumps(
+        [
+            article.text,
+            str(article.published or ""),
+            article.lang,
+            article.title,
+            article.url,
+            article.source,
+        ],
+        ensure_ascii=False,
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def extractor_version(extra: tuple[Path, ...] = ()) -> str:
+    """Fingerprint of every rule and dictionary file, so better rules re-analyse old articles."""
+    digest = hashlib.sha256(PIPELINE_VERSION.encode())
+    files = sorted(p for p in RESOURCES.rglob("*") if p.is_file())
+    for root in extra:
+        files += sorted(p for p in (root.rglob("*") if root.is_dir() else [root]) if p.is_file())
+    for path in files:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def document_state(article: RawArticle, *, session: Session, version: str) -> DocState:
+    row = session.execute(
+        select(Document.content_hash, Document.extractor_version).where(Document.name == article.name)
+    ).first()
+    if row is None:
+        return DocState.NEW
+    if row.content_hash == content_hash(article) and row.extractor_version == version:
+        return DocState.UNCHANGED
+    return DocState.CHANGED
+
+
+def upsert_document(article: RawArticle, *, session: Session, version: str) -> Document:
+    """Insert the article, or update the stored one in place (its id stays)."""
+    doc = session.scalars(select(Document).where(Document.name == article.name)).first()
+    if doc is None:
+        doc = Document(name=article.name)
+        session.add(doc)
+    doc.text = article.text
+    doc.title = article.title
+    doc.language = article.lang
+    doc.published = article.published
+    doc.url = article.url
+    doc.source = article.source
+    doc.content_hash = content_hash(article)
+    doc.extractor_version = version
+    session.flush()
+    return doc
+
+
+def replace_timexes(doc: Document, timexes: Sequence[Timex], *, session: Session) -> None:
+    session.execute(delete(TimexRow).where(TimexRow.document_id == doc.id))
+    session.add_all(
+        TimexRow(
+            document_id=doc.id,
+            start=t.start,
+            end=t.end,
+            text=t.text[:500],
+            value=t.value,
+            precision=t.precision,
+            rule=t.rule,
+        )
+        for t in timexes
+    )
+
+
+def count_events(*, session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(Event)) or 0
+
+
+def _alias_rows(actor_id: str, aliases: Iterable[tuple[str, str]]) -> list[ActorAlias]:
+    seen: set[str] = set()
+    rows = []
+    for alias, lang in aliases:
+        alias = alias.strip()
+        if alias and alias not in seen:
+            seen.add(alias)
+            rows.append(
+                ActorAlias(
+                    actor_id=actor_id, alias=alias[:300], alias_folded=fold_text(alias)[:300], lang=lang
+                )
+            )
+    return rows
+
+
+def sync_knowledge_base(kb: Any, *, session: Session) -> None:
+    """Mirror the knowledge base's actors, aliases, roles and places into the store."""
+    for place in kb.places.values():
+        session.merge(Place(id=place.id, name_en=place.name_en, name_ar=place.name_ar, kind=place.kind))
+    existing = set(session.scalars(select(Actor.id)))
+    for actor in kb.actors.values():
+        session.merge(
+            Actor(
+                id=actor.id,
+                name_en=actor.name_en,
+                name_ar=actor.name_ar,
+                kind=actor.kind,
+                wikidata=actor.wikidata,
+                is_new=False,
+            )
+        )
+        if actor.id in existing:
+            session.execute(delete(ActorAlias).where(ActorAlias.actor_id == actor.id))
+            session.execute(delete(ActorRole).where(ActorRole.actor_id == actor.id))
+        names = [(actor.name_en, "en"), (actor.name_ar, "ar")]
+        names += [(a, "ar") for a in actor.aliases_ar] + [(a, "en") for a in actor.aliases_en]
+        session.add_all(_alias_rows(actor.id, names))
+        session.add_all(
+            ActorRole(
+                actor_id=actor.id,
+                role=r.role,
+                title_en=r.title_en,
+                title_ar=r.title_ar,
+                start=r.start,
+                end=r.end,
+            )
+            for r in actor.roles
+        )
+    session.flush()
