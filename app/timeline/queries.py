@@ -1,0 +1,271 @@
+"""The timeline's read queries: filtered events with keyset paging, one event, actors, documents.
+
+Data functions take the session as a keyword argument and never commit.
+Events are ordered newest first by (sort_date desc, id desc); events without a
+sort_date come last. Pages continue from a cursor (the last row's key), never
+from an OFFSET, so the 1,000th page costs what the first does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
+
+from sqlalchemy import ColumnElement, Select, and_, func, select, true, tuple_
+from sqlalchemy.orm import Session, joinedload, selectinload
+
+from app.ingest.normalize import fold_text
+from app.models import Actor, ActorAlias, Document, Event, EventActor, Mention, RetiredEvent
+from app.timeline.filters import Cursor, Filters
+from app.timeline.search import matching_event_ids
+from app.timeline.views import (
+    ActorChip,
+    ActorHit,
+    DocumentView,
+    EventDetail,
+    EventsPage,
+    EventView,
+    MentionView,
+    PlaceView,
+)
+
+PAGE_SIZE = 50
+MAX_PAGE_SIZE = 500
+CONTEXT_CHARS = 240  # article text shown on each side of a passage on the event page
+
+
+def conditions(filters: Filters, *, exclude: Iterable[str] = ()) -> list[ColumnElement[bool]]:
+    """SQL conditions on Event for every filter except those named in `exclude`.
+
+    Facets exclude their own parameter so that they list the alternatives.
+    """
+    skip = set(exclude)
+    found: list[ColumnElement[bool]] = []
+    if "actor" not in skip:
+        for actor_id in filters.actor:  # all of them: one semi-join each
+            found.append(Event.id.in_(select(EventActor.event_id).where(EventActor.actor_id == actor_id)))
+    if "type" not in skip and filters.type:
+        found.append(Event.type.in_(filters.type))
+    for name in ("status", "place", "series", "round"):
+        value = getattr(filters, name)
+        if name not in skip and value is not None:
+            column = Event.place_id if name == "place" else getattr(Event, name)
+            found.append(column == value)
+    if "source" not in skip and filters.source:
+        by_source = select(Mention.event_id).join(Document).where(Document.source == filters.source)
+        found.append(Event.id.in_(by_source))
+    if "since" not in skip and filters.since_date:
+        found.append(Event.sort_date >= filters.since_date)
+    if "until" not in skip and filters.until_date:
+        found.append(Event.sort_date <= filters.until_date)
+    if "q" not in skip and filters.q:
+        matched = matching_event_ids(filters.q)
+        if matched is not None:
+            found.append(Event.id.in_(matched))
+    return found
+
+
+def filtered_ids(filters: Filters, *, exclude: Iterable[str] = ()) -> Select[tuple[str]]:
+    """The ids of the events the filters select (for facet subqueries)."""
+    return select(Event.id).where(*conditions(filters, exclude=exclude))
+
+
+def _page_rows(
+    session: Session, where: list[ColumnElement[bool]], after: Cursor | None, limit: int
+) -> list[tuple[object, str]]:
+    """Keys of up to `limit` events after the cursor: dated ones first, then undated."""
+    rows: list[tuple[object, str]] = []
+    order = (Event.sort_date.desc(), Event.id.desc())
+    if after is None or after.sort_date is not None:
+        dated = [*where, Event.sort_date.is_not(None)]
+        if after is not None:
+            dated.append(tuple_(Event.sort_date, Event.id) < tuple_(after.sort_date, after.event_id))
+        stmt = select(Event.sort_date, Event.id).where(*dated).order_by(*order).limit(limit)
+        rows.extend(session.execute(stmt).tuples())
+    if len(rows) < limit:
+        undated = [*where, Event.sort_date.is_(None)]
+        if after is not None and after.sort_date is None:
+            undated.append(Event.id < after.event_id)
+        stmt = select(Event.sort_date, Event.id).where(*undated).order_by(Event.id.desc())
+        rows.extend(session.execute(stmt.limit(limit - len(rows))).tuples())
+    return rows
+
+
+def events_page(session: Session, filters: Filters, *, limit: int = PAGE_SIZE) -> EventsPage:
+    """One page of the filtered timeline, continuing from `filters.next`."""
+    limit = max(1, min(limit, MAX_PAGE_SIZE))
+    keys = _page_rows(session, conditions(filters), filters.next, limit + 1)
+    more = len(keys) > limit
+    keys = keys[:limit]
+    items = load_event_views(session, [event_id for _, event_id in keys])
+    last = items[-1] if items else None
+    cursor = Cursor(last.sort_date, last.id) if more and last else None
+    return EventsPage(items=items, next_cursor=cursor)
+
+
+def iter_events(session: Session, filters: Filters, *, batch: int = 500) -> Iterator[Event]:
+    """Every filtered event, newest first, loaded in keyset batches (for exports)."""
+    where = conditions(filters)
+    after = filters.next
+    while True:
+        keys = _page_rows(session, where, after, batch)
+        if not keys:
+            return
+        ids = [event_id for _, event_id in keys]
+        by_id = {e.id: e for e in session.scalars(_event_query().where(Event.id.in_(ids)))}
+        yield from (by_id[i] for i in ids if i in by_id)
+        if len(keys) < batch:
+            return
+        last_date, last_id = keys[-1]
+        after = Cursor(last_date, last_id)  # type: ignore[arg-type]
+        session.expunge_all()  # keep memory flat over 100,000 events
+
+
+def _event_query() -> Select[tuple[Event]]:
+    return select(Event).options(
+        joinedload(Event.place),
+        selectinload(Event.actor_links).joinedload(EventActor.actor),
+    )
+
+
+def load_event_views(session: Session, ids: Sequence[str]) -> list[EventView]:
+    """EventViews for `ids`, in the order given."""
+    if not ids:
+        return []
+    events = {e.id: e for e in session.scalars(_event_query().where(Event.id.in_(ids)))}
+    return [event_view(events[i]) for i in ids if i in events]
+
+
+_ROLE_ORDER = {"speaker": 0, "host": 1, "participant": 2}
+
+
+def event_view(event: Event) -> EventView:
+    links = sorted(event.actor_links, key=lambda a: (_ROLE_ORDER.get(a.role, 3), a.actor.name_en))
+    place = event.place
+    return EventView(
+        id=event.id,
+        type=event.type,
+        status=event.status,
+        title_en=event.title_en,
+        title_ar=event.title_ar,
+        date_value=event.date_value,
+        date_start=event.date_start,
+        date_end=event.date_end,
+        date_precision=event.date_precision,
+        date_approximate=bool(event.date_approximate),
+        sort_date=event.sort_date,
+        place=PlaceView(place.id, place.name_en, place.name_ar) if place else None,
+        series=event.series,
+        round=event.round,
+        n_sources=event.n_sources,
+        actors=tuple(ActorChip(a.actor.id, a.actor.name_en, a.actor.name_ar, a.role) for a in links),
+    )
+
+
+def get_event(session: Session, event_id: str) -> Event | None:
+    """The event row with its place and actors loaded (for contract.event_dict)."""
+    return session.scalars(_event_query().where(Event.id == event_id)).first()
+
+
+def retired_successor(session: Session, event_id: str) -> tuple[bool, str | None]:
+    """(retired?, successor id) for an id that no longer names an event."""
+    row = session.get(RetiredEvent, event_id)
+    return (row is not None, row.successor_id if row else None)
+
+
+def event_detail(session: Session, event_id: str) -> EventDetail | None:
+    """One event and every passage reporting it, in order of publication."""
+    event = get_event(session, event_id)
+    if event is None:
+        return None
+    stmt = (
+        select(Mention, Document)
+        .join(Document, Mention.document_id == Document.id)
+        .where(Mention.event_id == event_id)
+        .order_by(Document.published.is_(None), Document.published, Document.name, Mention.start)
+    )
+    mentions = [mention_view(m, d) for m, d in session.execute(stmt).tuples()]
+    return EventDetail(event=event_view(event), mentions=mentions)
+
+
+def document_view(doc: Document) -> DocumentView:
+    return DocumentView(doc.id, doc.name, doc.title, doc.source, doc.url, doc.language, doc.published)
+
+
+def mention_view(mention: Mention, doc: Document) -> MentionView:
+    text = doc.text
+    return MentionView(
+        id=mention.id,
+        document=document_view(doc),
+        start=mention.start,
+        end=mention.end,
+        passage=text[mention.start : mention.end] or mention.passage,
+        rule=mention.rule,
+        status=mention.status,
+        date_value=mention.date_value,
+        timex_text=mention.timex_text,
+        before=text[max(0, mention.start - CONTEXT_CHARS) : mention.start],
+        after=text[mention.end : mention.end + CONTEXT_CHARS],
+    )
+
+
+def search_actors(session: Session, q: str, *, limit: int = 10) -> list[ActorHit]:
+    """Actors any of whose aliases (or names) start with, then contain, the folded `q`."""
+    folded = fold_text(q)
+    if not folded:
+        return []
+    escaped = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    hits: dict[str, ActorHit] = {}
+    for pattern in (f"{escaped}%", f"% {escaped}%", f"%{escaped}%"):
+        stmt = (
+            select(Actor, ActorAlias.alias)
+            .join(ActorAlias, ActorAlias.actor_id == Actor.id)
+            .where(ActorAlias.alias_folded.like(pattern, escape="\\"))
+            .order_by(func.length(ActorAlias.alias_folded), Actor.id)
+            .limit(limit * 4)
+        )
+        for actor, alias in session.execute(stmt).tuples():
+            if actor.id not in hits and len(hits) < limit:
+                hits[actor.id] = ActorHit(actor.id, actor.name_en, actor.name_ar, actor.kind, alias)
+        if len(hits) >= limit:
+            break
+    return _with_event_counts(session, list(hits.values()))
+
+
+def _with_event_counts(session: Session, hits: list[ActorHit]) -> list[ActorHit]:
+    if not hits:
+        return hits
+    stmt = (
+        select(EventActor.actor_id, func.count(func.distinct(EventActor.event_id)))
+        .where(EventActor.actor_id.in_([h.id for h in hits]))
+        .group_by(EventActor.actor_id)
+    )
+    counts = dict(session.execute(stmt).tuples().all())
+    return [replace(h, n_events=counts.get(h.id, 0)) for h in hits]
+
+
+def get_actor(session: Session, actor_id: str) -> Actor | None:
+    """The actor with its aliases and roles loaded."""
+    stmt = (
+        select(Actor)
+        .options(selectinload(Actor.aliases), selectinload(Actor.roles))
+        .where(Actor.id == actor_id)
+    )
+    return session.scalars(stmt).first()
+
+
+def list_documents(
+    session: Session, *, source: str | None = None, limit: int = 100, after_id: int | None = None
+) -> list[DocumentView]:
+    """Documents in id order, paged by the last id seen, optionally one source's."""
+    stmt = select(Document).where(
+        Document.source == source if source else true(),
+        Document.id > after_id if after_id is not None else true(),
+    )
+    stmt = stmt.order_by(Document.id).limit(max(1, min(limit, MAX_PAGE_SIZE)))
+    return [document_view(d) for d in session.scalars(stmt)]
+
+
+def count_events(session: Session, filters: Filters) -> int:
+    stmt = select(func.count()).select_from(Event).where(and_(true(), *conditions(filters)))
+    return int(session.execute(stmt).scalar_one())
