@@ -12,11 +12,11 @@ from collections.abc import Iterable, Sequence
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from app.ingest.knowledge import KnowledgeBase
 from app.ingest.normalize import fold_text
 from app.ingest.records import RawArticle, Timex
 from app.models import Actor, ActorAlias, ActorRole, Document, Event, Place, TimexRow
@@ -125,7 +125,7 @@ def _alias_rows(actor_id: str, aliases: Iterable[tuple[str, str]]) -> list[Actor
     return rows
 
 
-def sync_knowledge_base(kb: Any, *, session: Session) -> None:
+def sync_knowledge_base(kb: KnowledgeBase, *, session: Session) -> None:
     """Mirror the knowledge base's actors, aliases, roles and places into the store."""
     for place in kb.places.values():
         session.merge(Place(id=place.id, name_en=place.name_en, name_ar=place.name_ar, kind=place.kind))
@@ -145,7 +145,7 @@ def sync_knowledge_base(kb: Any, *, session: Session) -> None:
             session.execute(delete(ActorAlias).where(ActorAlias.actor_id == actor.id))
             session.execute(delete(ActorRole).where(ActorRole.actor_id == actor.id))
         names = [(actor.name_en, "en"), (actor.name_ar, "ar")]
-        names += [(a, "ar") for a in actor.aliases_ar] + [(a, "en") for a in actor.aliases_en]
+        names += [(a.text, "ar") for a in actor.aliases_ar] + [(a.text, "en") for a in actor.aliases_en]
         session.add_all(_alias_rows(actor.id, names))
         session.add_all(
             ActorRole(
