@@ -1,80 +1,83 @@
-"""`waqai export`: the store's events, time expressions or actors in a file format."""
+"""`waqai export`: the store's events (filtered like the timeline), time expressions or actors."""
 
 from __future__ import annotations
 
 import csv
+import io
 import json
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models import Event
+from app.timeline import formats
 from app.timeline.contract import iter_actor_dicts, iter_event_dicts, iter_timex_dicts
+from app.timeline.filters import FilterError, parse_filters
+from app.timeline.queries import iter_events
 
 WHATS = ("events", "timexes", "actors")
-FORMATS = ("jsonl", "json", "csv", "ics", "timelinejs")
+EVENT_ONLY = ("ics", "timelinejs")
 
 
 class ExportError(ValueError):
     """A usage error: unknown --what or --format, or a bad filter."""
 
 
-def _events(session: Session, params: dict[str, Any]) -> Iterator[Event]:
-    stmt = select(Event).order_by(Event.sort_date.desc(), Event.id.desc())
-    return iter(session.scalars(stmt.execution_options(yield_per=500)))
+def _rows(session: Session, what: str, params: dict[str, Any]) -> Iterable[dict[str, Any]]:
+    if what == "timexes":
+        return iter_timex_dicts(session=session)
+    if what == "actors":
+        return iter_actor_dicts(session=session)
+    given = {k: v for k, v in params.items() if v not in (None, [], "")}
+    try:
+        filters = parse_filters(given)
+    except FilterError as exc:
+        raise ExportError(f"--{exc.param}: {exc.message}") from exc
+    return iter_event_dicts(iter_events(session, filters), session=session)
 
 
-def _write_jsonl(rows: Iterable[dict[str, Any]], fh: IO[str]) -> None:
-    for row in rows:
-        fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-
-
-def _write_json(rows: Iterable[dict[str, Any]], fh: IO[str]) -> None:
-    fh.write("[")
-    for i, row in enumerate(rows):
-        fh.write(("," if i else "") + "\n" + json.dumps(row, ensure_ascii=False))
-    fh.write("\n]\n")
-
-
-def _flat(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, list | dict):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
-
-
-def _write_csv(rows: Iterable[dict[str, Any]], fh: IO[str]) -> None:
+def _flat_csv(rows: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """Time expressions and actors are flat records: one column per key."""
+    buffer = io.StringIO()
     writer: csv.DictWriter[str] | None = None
     for row in rows:
         if writer is None:
-            writer = csv.DictWriter(fh, fieldnames=list(row), extrasaction="ignore")
+            writer = csv.DictWriter(
+                buffer, fieldnames=list(row), extrasaction="ignore", lineterminator="\r\n"
+            )
             writer.writeheader()
-        writer.writerow({k: _flat(v) for k, v in row.items()})
+        writer.writerow(
+            {k: json.dumps(v, ensure_ascii=False) if isinstance(v, list) else v for k, v in row.items()}
+        )
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+
+
+def _chunks(fmt: str, what: str, rows: Iterable[dict[str, Any]]) -> Iterator[str]:
+    if what != "events" and fmt == "csv":
+        return _flat_csv(rows)
+    return formats.stream(fmt, rows)
 
 
 def write_export(session: Session, *, what: str, fmt: str, params: dict[str, Any], out: Path | None) -> None:
     if what not in WHATS:
         raise ExportError(f"--what must be one of {', '.join(WHATS)}, not {what!r}")
-    if fmt not in FORMATS:
-        raise ExportError(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
-    if fmt in ("ics", "timelinejs") and what != "events":
+    if fmt not in formats.FORMATS:
+        raise ExportError(f"--format must be one of {', '.join(formats.FORMATS)}, not {fmt!r}")
+    if fmt in EVENT_ONLY and what != "events":
         raise ExportError(f"--format {fmt} is for events only")
-    rows: Iterable[dict[str, Any]]
-    if what == "events":
-        rows = iter_event_dicts(_events(session, params), session=session)
-    elif what == "timexes":
-        rows = iter_timex_dicts(session=session)
-    else:
-        rows = iter_actor_dicts(session=session)
-    writers = {"jsonl": _write_jsonl, "json": _write_json, "csv": _write_csv}
+    chunks = _chunks(fmt, what, _rows(session, what, params))
     if out is None:
-        writers[fmt](rows, sys.stdout)
+        _write(chunks, sys.stdout)
         return
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8", newline="") as fh:
-        writers[fmt](rows, fh)
+        _write(chunks, fh)
+
+
+def _write(chunks: Iterable[str], fh: IO[str]) -> None:
+    for chunk in chunks:
+        fh.write(chunk)
