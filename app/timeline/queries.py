@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
+from datetime import date
 
 from sqlalchemy import ColumnElement, Select, and_, func, select, true, tuple_
 from sqlalchemy.orm import Session, joinedload, selectinload
@@ -91,16 +92,35 @@ def _page_rows(
     return rows
 
 
-def events_page(session: Session, filters: Filters, *, limit: int = PAGE_SIZE) -> EventsPage:
-    """One page of the filtered timeline, continuing from `filters.next`."""
+def page_ids(
+    session: Session, filters: Filters, *, limit: int = PAGE_SIZE
+) -> tuple[list[str], Cursor | None]:
+    """The ids of one page of the filtered timeline and the cursor of the next (None: last page)."""
     limit = max(1, min(limit, MAX_PAGE_SIZE))
     keys = _page_rows(session, conditions(filters), filters.next, limit + 1)
-    more = len(keys) > limit
+    if len(keys) <= limit:
+        return [event_id for _, event_id in keys], None
     keys = keys[:limit]
-    items = load_event_views(session, [event_id for _, event_id in keys])
-    last = items[-1] if items else None
-    cursor = Cursor(last.sort_date, last.id) if more and last else None
-    return EventsPage(items=items, next_cursor=cursor)
+    last_date, last_id = keys[-1]
+    return [event_id for _, event_id in keys], Cursor(_as_date(last_date), last_id)
+
+
+def _as_date(value: object) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def events_page(session: Session, filters: Filters, *, limit: int = PAGE_SIZE) -> EventsPage:
+    """One page of the filtered timeline (EventViews), continuing from `filters.next`."""
+    ids, cursor = page_ids(session, filters, limit=limit)
+    return EventsPage(items=load_event_views(session, ids), next_cursor=cursor)
+
+
+def load_events(session: Session, ids: Sequence[str]) -> list[Event]:
+    """Event rows for `ids`, in the order given (for contract.event_dicts)."""
+    events = {e.id: e for e in session.scalars(select(Event).where(Event.id.in_(ids)))} if ids else {}
+    return [events[i] for i in ids if i in events]
 
 
 def iter_events(session: Session, filters: Filters, *, batch: int = 500) -> Iterator[Event]:
@@ -117,8 +137,7 @@ def iter_events(session: Session, filters: Filters, *, batch: int = 500) -> Iter
         if len(keys) < batch:
             return
         last_date, last_id = keys[-1]
-        after = Cursor(last_date, last_id)  # type: ignore[arg-type]
-        session.expunge_all()  # keep memory flat over 100,000 events
+        after = Cursor(_as_date(last_date), last_id)
 
 
 def _event_query() -> Select[tuple[Event]]:
