@@ -225,7 +225,7 @@ def timelinejs_event(row: Row, base_url: str = "") -> Row | None:
     if when.get("end") and (when["end"] != when["start"] or precision in ("week", "month", "year")):
         slide["end_date"] = timeline_date(when["end"], "day" if precision == "week" else precision)
     if row.get("url"):
-        slide["text"]["text"] += f' <a href="{_absolute(base_url, row["url"])}">permalink</a>'
+        slide["text"]["text"] += f' <a href="{escape(_absolute(base_url, row["url"]))}">permalink</a>'
     return slide
 
 
