@@ -1,0 +1,294 @@
+"""Cross-article merging: attach each account of an article to the event it reports.
+
+`integrate()` runs inside the caller's transaction, after the article's Document
+row is up to date. It removes the article's previous mentions, finds merge
+candidates for each new account with indexed queries only (type + sort-date
+window + actor links, or series + round), attaches or creates, and lets
+`event_rows.Workset.settle()` give every touched event its stable id. Ids that
+vanish are retired with the event that took over their passage.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import Session
+
+from app.ingest.event_rows import NewAccount, Workset, retire_id
+from app.ingest.identity import Aggregate, Report, RoundLookup
+from app.ingest.merge_rules import Profile, candidate_window, family, match_score, speakers_of
+from app.ingest.normalize import fold_text
+from app.ingest.records import DateValue, ExtractedEvent
+from app.models import Actor, ActorAlias, Document, Event, EventActor, Mention, Place
+
+
+@dataclass(frozen=True)
+class OldMention:
+    event_id: str
+    start: int
+    end: int
+
+
+def integrate(session: Session, document: Document, events: Sequence[ExtractedEvent], kb: Any) -> None:
+    """Replace `document`'s accounts with `events`, merging across articles; never commits."""
+    session.flush()
+    lookup = round_lookup(kb)
+    old = _remove_old_mentions(session, document.id)
+    work = Workset(session, lookup)
+    orphans = _detach(session, work, {m.event_id for m in old})
+    _ensure_refs(session, events)
+    placed: list[tuple[NewAccount, str]] = []
+    claimed: set[str] = set()
+    for group, event in enumerate(sorted(events, key=_first_span)):
+        account = NewAccount(event, report_of(event, document, group))
+        target = _best_match(session, work, account, claimed)
+        if target is not None:
+            work.load([target])
+            claimed.add(target)
+        placed.append((account, work.attach(account, target)))
+    final = work.settle(document.id)
+    _retire_orphans(session, orphans, old, [(a, final[ref]) for a, ref in placed])
+
+
+def _first_span(event: ExtractedEvent) -> tuple[int, int, str]:
+    first = min(((m.start, m.end) for m in event.mentions), default=(0, 0))
+    return (*first, event.type)
+
+
+def round_lookup(kb: Any) -> RoundLookup | None:
+    """The knowledge base's record of rounds: which numbered round ran on a given day."""
+    rounds = tuple(getattr(kb, "rounds", ()) or ())
+    if not rounds:
+        return None
+
+    def find(series: str, day: date) -> int | None:
+        for r in rounds:
+            if r.series.casefold() == series.casefold() and r.start and r.end and r.start <= day <= r.end:
+                return int(r.round)
+        return None
+
+    return find
+
+
+def report_of(event: ExtractedEvent, document: Document, group: int) -> Report:
+    return Report(
+        document=document.name,
+        published=document.published,
+        group=group,
+        spans=tuple(sorted((m.start, m.end) for m in event.mentions)),
+        type=event.type,
+        status=event.status,
+        date=event.date,
+        place=event.place.id if event.place else None,
+        series=event.series,
+        round=event.round,
+        actors=tuple(sorted({(a.id, a.role) for a in event.actors})),
+        title_en=event.title_en,
+        title_ar=event.title_ar,
+        document_id=document.id,
+    )
+
+
+def _remove_old_mentions(session: Session, document_id: int) -> list[OldMention]:
+    rows = session.execute(
+        select(Mention.event_id, Mention.start, Mention.end).where(Mention.document_id == document_id)
+    ).all()
+    if rows:
+        session.execute(delete(Mention).where(Mention.document_id == document_id))
+    return [OldMention(*row) for row in rows]
+
+
+def _detach(session: Session, work: Workset, affected: set[str]) -> dict[str, str]:
+    """Events that lost this article's passages: survivors join the workset, empty ones are deleted."""
+    if not affected:
+        return {}
+    ids = sorted(affected)
+    alive = set(
+        session.scalars(select(Mention.event_id).where(Mention.event_id.in_(ids)).group_by(Mention.event_id))
+    )
+    work.load(sorted(alive))
+    empty = [i for i in ids if i not in alive]
+    orphans = dict(session.execute(select(Event.id, Event.identity_key).where(Event.id.in_(empty))).all())
+    if empty:
+        session.execute(delete(EventActor).where(EventActor.event_id.in_(empty)))
+        session.execute(delete(Event).where(Event.id.in_(empty)))
+    work.extra_keys |= set(orphans.values())
+    return orphans
+
+
+def new_profile(report: Report, lookup: RoundLookup | None) -> Profile:
+    rnd = report.round
+    if rnd is None and report.series and lookup and report.status != "planned":
+        day = report.date.start if report.date else report.published
+        rnd = lookup(report.series, day) if day else None
+    return Profile(
+        type=report.type,
+        date=report.date,
+        place=report.place,
+        series=report.series,
+        round=rnd,
+        actors=frozenset(a for a, _ in report.actors),
+        speakers=speakers_of(set(report.actors)),
+        documents=frozenset({report.document_id}),
+    )
+
+
+def _best_match(session: Session, work: Workset, account: NewAccount, claimed: set[str]) -> str | None:
+    """The best compatible event, deterministic: score, then sources, then id."""
+    new = new_profile(account.report, work.lookup)
+    ids = (_candidate_ids(session, new, account.report.published) | _workset_ids(work)) - claimed
+    scored = []
+    for ref, old in _profiles(session, work, ids).items():
+        score = match_score(new, old)
+        if score is not None:
+            scored.append((-score, -old.n_sources, ref))
+    return min(scored)[2] if scored else None
+
+
+def _workset_ids(work: Workset) -> set[str]:
+    return {ref for ref, e in work.entries.items() if e.in_db and e.reports()}
+
+
+def _candidate_ids(session: Session, new: Profile, published: date | None) -> set[str]:
+    ids: set[str] = set()
+    if new.type == "talks_round" and new.series and new.round is not None:
+        q = select(Event.id).where(
+            Event.type == "talks_round", Event.series == new.series, Event.round == new.round
+        )
+        ids |= set(session.scalars(q))
+    window = candidate_window(published, new.date)
+    if window is None or not (new.actors or new.series):
+        return ids
+    types = sorted({t for t in ("proposal", "report", new.type) if family(t) == family(new.type)})
+    q = select(Event.id).where(Event.type.in_(types), Event.sort_date.between(*window))
+    if new.actors:
+        q = q.join(EventActor, EventActor.event_id == Event.id).where(
+            EventActor.actor_id.in_(sorted(new.actors))
+        )
+    else:
+        q = q.where(Event.series == new.series)
+    return ids | set(session.scalars(q.distinct()))
+
+
+def _profiles(session: Session, work: Workset, ids: set[str]) -> dict[str, Profile]:
+    """Profiles of candidates: the workset's from memory (fresher), the others from their rows."""
+    out = {
+        ref: _profile_of(work.aggregate_of(ref), work.entries[ref].reports())
+        for ref in ids
+        if ref in work.entries
+    }
+    rest = sorted(ids - set(out))
+    if not rest:
+        return out
+    actors: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for eid, aid, role in session.execute(
+        select(EventActor.event_id, EventActor.actor_id, EventActor.role).where(EventActor.event_id.in_(rest))
+    ):
+        actors[eid].add((aid, role))
+    docs: dict[str, set[int]] = defaultdict(set)
+    for eid, did in session.execute(
+        select(Mention.event_id, Mention.document_id).where(Mention.event_id.in_(rest)).distinct()
+    ):
+        docs[eid].add(did)
+    for row in session.execute(select(Event).where(Event.id.in_(rest))).scalars():
+        out[row.id] = _row_profile(row, actors[row.id], docs[row.id])
+    return out
+
+
+def _row_profile(row: Event, actors: set[tuple[str, str]], docs: set[int]) -> Profile:
+    when = None
+    if row.date_value and row.date_start and row.date_end:
+        when = DateValue(row.date_value, row.date_start, row.date_end, row.date_precision or "day")
+    return Profile(
+        type=row.type,
+        date=when,
+        place=row.place_id,
+        series=row.series,
+        round=row.round,
+        actors=frozenset(a for a, _ in actors),
+        speakers=speakers_of(actors),
+        documents=frozenset(docs),
+        n_sources=row.n_sources,
+    )
+
+
+def _profile_of(agg: Aggregate, reports: Sequence[Report]) -> Profile:
+    return Profile(
+        type=agg.type,
+        date=agg.date,
+        place=agg.place,
+        series=agg.series,
+        round=agg.round,
+        actors=frozenset(a for a, _ in agg.actors),
+        speakers=speakers_of(set(agg.actors)),
+        documents=frozenset(r.document_id for r in reports),
+        n_sources=agg.n_sources,
+    )
+
+
+def _retire_orphans(
+    session: Session,
+    orphans: dict[str, str],
+    old: Sequence[OldMention],
+    placed: Sequence[tuple[NewAccount, str]],
+) -> None:
+    """An id that did not come back points to the event that took over its passage, else 410."""
+    alive = {eid for _, eid in placed}
+    for orphan in sorted(set(orphans) - alive):
+        overlap: dict[str, int] = defaultdict(int)
+        for m in (m for m in old if m.event_id == orphan):
+            for account, eid in placed:
+                for s in account.event.mentions:
+                    overlap[eid] += max(0, min(m.end, s.end) - max(m.start, s.start))
+        hits = sorted(((-n, eid) for eid, n in overlap.items() if n > 0))
+        if not hits:
+            retire_id(session, orphan, None, "vanished")
+            continue
+        reason = "split" if len(hits) > 1 else "re-identified"
+        retire_id(session, orphan, hits[0][1], reason)
+
+
+def _ensure_refs(session: Session, events: Sequence[ExtractedEvent]) -> None:
+    """Actors and places the events name must exist (new actors with their spellings)."""
+    actors = {a.id: a for e in events for a in e.actors}
+    places = {e.place.id: e.place for e in events if e.place}
+    if actors:
+        known = set(session.scalars(select(Actor.id).where(Actor.id.in_(sorted(actors)))))
+        missing = [actors[i] for i in sorted(actors) if i not in known]
+        if missing:
+            session.execute(insert(Actor), [_actor_row(a) for a in missing])
+            aliases = [
+                _alias_row(a.id, n) for a in missing for n in dict.fromkeys((a.name_ar, *a.aliases)) if n
+            ]
+            if aliases:
+                session.execute(insert(ActorAlias), aliases)
+    if places:
+        known = set(session.scalars(select(Place.id).where(Place.id.in_(sorted(places)))))
+        rows = [
+            {"id": p.id, "name_en": p.name_en, "name_ar": p.name_ar, "kind": p.kind}
+            for i, p in sorted(places.items())
+            if i not in known
+        ]
+        if rows:
+            session.execute(insert(Place), rows)
+
+
+def _actor_row(a: Any) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "name_en": a.name_en,
+        "name_ar": a.name_ar,
+        "kind": a.kind,
+        "wikidata": a.wikidata,
+        "is_new": a.is_new,
+    }
+
+
+def _alias_row(actor_id: str, alias: str) -> dict[str, Any]:
+    lang = "en" if alias.isascii() else "ar"
+    return {"actor_id": actor_id, "alias": alias[:300], "alias_folded": fold_text(alias)[:300], "lang": lang}

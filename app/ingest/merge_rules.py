@@ -1,0 +1,147 @@
+"""When two accounts describe the same real event: the cross-article merging rules.
+
+`match_score(new, old)` answers None when the two cannot be one event, else a
+score (higher is a better match) used to pick among several candidates.
+The rules (issue 5): same type; compatible dates (a day inside a reported
+week, month or span counts); overlapping actors by canonical id; no
+conflicting place; never two accounts from the same article. Statements are
+cheap and frequent, so they merge only on the same day, speaker and place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from app.ingest.records import DateValue
+
+# A media report of a proposal and the proposal itself are one story (score.py agrees).
+TYPE_FAMILY = {"report": "proposal"}
+# Kinds whose accounts often carry no date of their own: a dateless account may join by
+# actors (or series and round) alone, inside the candidate window around publication.
+DATELESS_OK = frozenset({"proposal", "talks_round", "agreement"})
+# Dateless accounts are compared only with events placed this close to their publication.
+DATELESS_WINDOW_DAYS = 7
+# A dated account looks for events starting this long before it (a week or month holding its day).
+CONTAINER_WINDOW_DAYS = 31
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What matching needs of an event (stored) or of one article's account (new)."""
+
+    type: str
+    date: DateValue | None
+    place: str | None
+    series: str | None
+    round: int | None
+    actors: frozenset[str]
+    speakers: frozenset[str]
+    documents: frozenset[int]
+    n_sources: int = 1
+
+
+def family(kind: str) -> str:
+    return TYPE_FAMILY.get(kind, kind)
+
+
+def speakers_of(actors: frozenset[tuple[str, str]] | set[tuple[str, str]]) -> frozenset[str]:
+    """Who speaks: the actors marked as speaker, else every actor."""
+    marked = frozenset(a for a, role in actors if role == "speaker")
+    return marked or frozenset(a for a, _ in actors)
+
+
+def dates_compatible(a: DateValue, b: DateValue) -> bool:
+    """Ranges overlap: a day inside a week, month, year or span; a planned day and the day it happened."""
+    return a.start <= b.end and b.start <= a.end
+
+
+def _same(a: str | int | None, b: str | int | None) -> bool | None:
+    """None when either side is unknown, else whether they agree."""
+    if a is None or b is None:
+        return None
+    if isinstance(a, str) and isinstance(b, str):
+        return a.casefold() == b.casefold()
+    return a == b
+
+
+def _conflicts(new: Profile, old: Profile) -> bool:
+    if family(new.type) != family(old.type):
+        return True
+    if new.documents & old.documents:
+        return True  # never two events of one article
+    return any(_same(x, y) is False for x, y in ((new.place, old.place), (new.series, old.series)))
+
+
+def _round_score(new: Profile, old: Profile) -> float | None:
+    """Talks rounds are entities: one series and number is one round, whatever dates were reported."""
+    if new.type != "talks_round" or not _same(new.series, old.series):
+        return None
+    if _same(new.round, old.round) is False:
+        return -1.0
+    if _same(new.round, old.round):
+        return 4.0
+    return None
+
+
+def _date_score(new: Profile, old: Profile) -> float | None:
+    if new.date and old.date:
+        if not dates_compatible(new.date, old.date):
+            return None
+        return 1.0 if new.date.value == old.date.value else 0.5
+    if family(new.type) in DATELESS_OK:
+        return 0.0
+    return None
+
+
+def _actor_score(new: Profile, old: Profile) -> float | None:
+    shared = new.actors & old.actors
+    if not shared:
+        return None
+    need = min(2, len(new.actors), len(old.actors))
+    if len(shared) < need:
+        return None
+    return len(shared) / len(new.actors | old.actors)
+
+
+def _statement_ok(new: Profile, old: Profile) -> bool:
+    """Same day, same speaker, same place: a speaker says many things in a week."""
+    if not (new.date and old.date and new.date.precision == "day" and old.date.precision == "day"):
+        return False
+    if new.date.start != old.date.start or new.date.end != old.date.end:
+        return False
+    return bool(new.speakers & old.speakers) and _same(new.place, old.place) is True
+
+
+def match_score(new: Profile, old: Profile) -> float | None:
+    """None when `new` cannot be `old`; else how well it fits (higher is better)."""
+    if _conflicts(new, old):
+        return None
+    rounds = _round_score(new, old)
+    if rounds is not None:
+        return None if rounds < 0 else rounds + (1.0 if new.date and old.date else 0.0)
+    if new.type == "talks_round" and (new.series or old.series) and not _same(new.series, old.series):
+        return None  # an unnamed round and a named one: nothing says they are the same
+    if new.type == "statement" and not _statement_ok(new, old):
+        return None
+    when = _date_score(new, old)
+    if when is None:
+        return None
+    if new.type == "talks_round" and _same(new.series, old.series) and not (new.date and old.date):
+        return None  # a dateless, unnumbered round cannot be placed among the series' rounds
+    who = _actor_score(new, old)
+    if who is None:
+        return None
+    return 1.0 + when + who
+
+
+def candidate_window(published: date | None, when: DateValue | None) -> tuple[date, date] | None:
+    """Sort dates an event must have to be worth comparing (None: nothing to compare with)."""
+    from datetime import timedelta
+
+    if when is not None:
+        return when.start - timedelta(days=CONTAINER_WINDOW_DAYS), when.end
+    if published is None:
+        return None
+    span = timedelta(days=DATELESS_WINDOW_DAYS)
+    return published - span, published + span
