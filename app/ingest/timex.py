@@ -1,0 +1,113 @@
+"""Time expressions in Arabic and English news, anchored on the publication date.
+
+A rule-based tagger in the manner of HeidelTime: rules and word lists are data
+(resources/timex/*.yaml), each rule a pattern over folded text plus a normalisation
+kind (timex_normalize.py); relative expressions are resolved against the publication
+date in the direction of the clause's tense (timex_anchor.py, timex_tense.py).
+
+    tag(text, published, lang) -> list[Timex]   sorted by start, non-overlapping,
+    spans and text in the ORIGINAL text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from app.ingest.normalize import Folded, fold
+from app.ingest.records import Timex
+from app.ingest.timex_lexicon import lexicon
+from app.ingest.timex_normalize import READERS, Context, Reading
+from app.ingest.timex_rules import Rule, rules_for
+
+__all__ = ["tag"]
+
+_PASSAGE_END = re.compile(r"[.!?؟\n]+")
+_SPACES = re.compile(r"\s+")
+MIN_REPEATED_PASSAGE = 40  # shorter sentences repeat innocently ("قال دي ميستورا.")
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int  # folded offsets
+    end: int
+    order: int  # the rule's position in rules.yaml (earlier wins a tie)
+    rule: Rule
+    reading: Reading
+
+
+def tag(text: str, published: date | None, lang: str = "ar") -> list[Timex]:
+    """Every time expression in `text`, normalised against `published` (None: relative ones unresolved)."""
+    if not text:
+        return []
+    folded = fold(text)
+    lang = lang if lang in ("ar", "en") else "ar"
+    ctx = Context(folded.text, text, folded.index, published, lexicon(lang))
+    candidates = list(_candidates(ctx, rules_for(lang)))
+    chosen = _without_overlaps(candidates)
+    repeated = _repeated_passages(folded.text)
+    return [_to_timex(c, folded, text) for c in chosen if not _inside(c.start, repeated)]
+
+
+def _candidates(ctx: Context, rules: tuple[Rule, ...]) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    for order, rule in enumerate(rules):
+        reader = READERS[rule.kind]
+        for m in rule.regex.finditer(ctx.text):
+            try:
+                reading = reader(m, ctx)
+            except (ValueError, KeyError, OverflowError):
+                continue  # an impossible date (31 February, a Hijri year out of range): not a date
+            if reading is None:
+                continue
+            start, end = m.span("span") if "span" in rule.regex.groupindex else m.span()
+            if end > start:
+                found.append(_Candidate(start, end, order, rule, reading))
+    return found
+
+
+def _without_overlaps(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Longest match first (then the earlier rule), as HeidelTime resolves overlapping rules."""
+    taken: list[_Candidate] = []
+    for c in sorted(candidates, key=lambda c: (c.start - c.end, c.order, c.start)):
+        if all(c.end <= t.start or c.start >= t.end for t in taken):
+            taken.append(c)
+    return sorted(taken, key=lambda c: c.start)
+
+
+def _repeated_passages(text: str) -> list[tuple[int, int]]:
+    """Spans of sentences that repeat an earlier one word for word (scraped bodies are often doubled).
+
+    A repeated passage reports the same thing again, so its expressions are not new ones.
+    """
+    seen: set[str] = set()
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for stop in [*_PASSAGE_END.finditer(text), None]:
+        end = stop.start() if stop else len(text)
+        key = _SPACES.sub(" ", text[start:end]).strip()
+        if len(key) >= MIN_REPEATED_PASSAGE:
+            if key in seen:
+                spans.append((start, end))
+            seen.add(key)
+        start = stop.end() if stop else len(text)
+    return spans
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _to_timex(c: _Candidate, folded: Folded, text: str) -> Timex:
+    start, end = folded.to_original(c.start, c.end)
+    dv = c.reading.date
+    return Timex(
+        start=start,
+        end=end,
+        text=text[start:end],
+        value=dv.value if dv else None,
+        precision=c.reading.precision,  # type: ignore[arg-type]
+        rule=c.rule.id,
+        date=dv,
+    )

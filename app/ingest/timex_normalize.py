@@ -1,0 +1,250 @@
+"""Normalisers: from a rule's match to a TIMEX3 value, or a veto (the match is no date).
+
+One function per rule kind (see resources/timex/rules.yaml). Each returns a `Reading`, or
+None when the words turn out not to be a time expression (a guarded month name used as a
+verb, "اليوم الأول" as the n-th day of something, a resolution number).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from app.ingest.records import DateValue
+from app.ingest.timex_anchor import (
+    date_for_day,
+    day_value,
+    hijri_day,
+    hijri_month_value,
+    hijri_year_of,
+    hijri_year_value,
+    month_value,
+    nearest_weekday,
+    shift_month,
+    week_value,
+    weekday_date,
+    year_for_month,
+    year_value,
+)
+from app.ingest.timex_lexicon import Lexicon
+from app.ingest.timex_tense import clause_tense
+
+_WORD = re.compile(r"[^\W_]+|%")
+UNRESOLVED = "unresolved"
+MIN_YEAR = 1900
+MAX_YEARS_AHEAD = 10
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a normaliser may look at besides its match."""
+
+    text: str  # folded text
+    original: str
+    index: tuple[int, ...]  # folded offset -> original offset
+    published: date | None
+    lex: Lexicon
+
+
+@dataclass(frozen=True)
+class Reading:
+    precision: str
+    date: DateValue | None  # None: found, but needs a publication date to resolve
+
+
+def words_before(ctx: Context, pos: int, n: int = 1) -> list[str]:
+    return _WORD.findall(ctx.text[max(0, pos - 40) : pos])[-n:]
+
+
+def words_after(ctx: Context, pos: int, n: int = 1) -> list[str]:
+    return _WORD.findall(ctx.text[pos : pos + 40])[:n]
+
+
+def _g(m: re.Match[str], name: str) -> str | None:
+    return m.groupdict().get(name)
+
+
+def _tense(m: re.Match[str], ctx: Context) -> int:
+    return clause_tense(ctx.text, m.start(), m.end(), ctx.lex)
+
+
+def _month_allowed(m: re.Match[str], ctx: Context, name: str, anchored: bool) -> bool:
+    """A guarded name (مارس, آب, may) is a month only with support around it."""
+    if name not in ctx.lex.guarded:
+        return True
+    if ctx.lex.lang == "en":
+        pos = ctx.index[m.start("month")]
+        if not ctx.original[pos : pos + 1].isupper():
+            return False
+    if anchored:
+        return True
+    prev = words_before(ctx, m.start("month"))
+    return bool(prev) and prev[0] in ctx.lex.month_context
+
+
+def _day_number(m: re.Match[str], ctx: Context) -> int:
+    if _g(m, "day"):
+        return int(m.group("day"))
+    return ctx.lex.ordinals[re.sub(r"\s+", " ", m.group("dayord"))]
+
+
+def _name(m: re.Match[str], group: str) -> str:
+    return re.sub(r"\s+", " ", m.group(group))
+
+
+def read_date(m: re.Match[str], ctx: Context) -> Reading | None:
+    name = _name(m, "month")
+    if not _month_allowed(m, ctx, name, anchored=True):
+        return None
+    month, day = ctx.lex.months[name], _day_number(m, ctx)
+    if _g(m, "year"):
+        return Reading("day", day_value(date(int(m.group("year")), month, day)))
+    if ctx.published is None:
+        date(2000, month, day)  # still reject impossible days
+        return Reading("day", None)
+    return Reading("day", day_value(date_for_day(month, day, ctx.published, _tense(m, ctx))))
+
+
+def read_month(m: re.Match[str], ctx: Context) -> Reading | None:
+    name = _name(m, "month")
+    paired = any(_g(m, g) for g in ("month2", "month3", "month4"))
+    anchored = paired or bool(_g(m, "year") or _g(m, "dir") or _g(m, "mod"))
+    if not _month_allowed(m, ctx, name, anchored):
+        return None
+    month, part = ctx.lex.months[name], _mod_part(m, ctx)
+    if _g(m, "year"):
+        return Reading("month", month_value(int(m.group("year")), month, part))
+    if ctx.published is None:
+        return Reading("month", None)
+    strict = ctx.lex.dir_words.get(_name(m, "dir"), 0) if _g(m, "dir") else 0
+    year = year_for_month(month, ctx.published, _tense(m, ctx), strict)
+    return Reading("month", month_value(year, month, part))
+
+
+def _mod_part(m: re.Match[str], ctx: Context) -> str | None:
+    return ctx.lex.mods.get(_name(m, "mod")) if _g(m, "mod") else None
+
+
+def read_numeric(m: re.Match[str], ctx: Context) -> Reading | None:
+    if _g(m, "iy"):
+        y, mo, d = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
+    else:
+        y, mo, d = int(m.group("ny")), int(m.group("nm")), int(m.group("nd"))
+        if ctx.lex.lang == "en" and d <= 12 < mo:  # US order: 7/14/2016
+            mo, d = d, mo
+    return Reading("day", day_value(date(y, mo, d)))
+
+
+def _year_ok(year: int, ctx: Context) -> bool:
+    latest = (ctx.published.year if ctx.published else date.today().year) + MAX_YEARS_AHEAD
+    return MIN_YEAR <= year <= latest
+
+
+def _is_trap(ctx: Context, start: int, end: int) -> bool:
+    before = " ".join(words_before(ctx, start, 2))
+    after = words_after(ctx, end, 2)
+    if any(before.endswith(w) for w in ctx.lex.trap_before):
+        return True
+    return bool(after) and (after[0] in ctx.lex.trap_after or " ".join(after) in ctx.lex.trap_after)
+
+
+def read_year(m: re.Match[str], ctx: Context) -> Reading | None:
+    if not (_g(m, "cue") or _g(m, "yw") or _g(m, "mod")):
+        return None
+    year = int(m.group("year"))
+    if not _year_ok(year, ctx) or _is_trap(ctx, m.start(), m.end("year")):
+        return None
+    return Reading("year", year_value(year, _mod_part(m, ctx)))
+
+
+def read_hijri_date(m: re.Match[str], ctx: Context) -> Reading | None:
+    month, day = ctx.lex.hijri_months[_name(m, "hmonth")], _day_number(m, ctx)
+    if _g(m, "year"):
+        return Reading("day", day_value(hijri_day(int(m.group("year")), month, day)))
+    if ctx.published is None:
+        return Reading("day", None)
+    here = hijri_year_of(ctx.published)
+    cands = [(hijri_day(y, month, day) - ctx.published).days for y in (here - 1, here, here + 1)]
+    best = min(cands, key=abs)
+    return Reading("day", day_value(ctx.published + timedelta(days=best)))
+
+
+def read_hijri_month(m: re.Match[str], ctx: Context) -> Reading | None:
+    month = ctx.lex.hijri_months[_name(m, "hmonth")]
+    return Reading("month", hijri_month_value(int(m.group("year")), month))
+
+
+def read_hijri_year(m: re.Match[str], ctx: Context) -> Reading | None:
+    return Reading("year", hijri_year_value(int(m.group("year"))))
+
+
+def _day_blocked(m: re.Match[str], ctx: Context) -> bool:
+    """اليوم followed by an ordinal or a name is the n-th day of something, not today."""
+    rel = _name(m, "rel")
+    if "يوم" not in rel or _g(m, "wd"):
+        return False
+    following = " ".join(words_after(ctx, m.end(), 2))
+    if any(following == b or following.startswith(b + " ") for b in ctx.lex.day_block_after):
+        return True
+    prev = words_before(ctx, m.start())
+    return bool(prev) and prev[0] in ctx.lex.day_block_before
+
+
+def read_relday(m: re.Match[str], ctx: Context) -> Reading | None:
+    if _day_blocked(m, ctx):
+        return None
+    if ctx.published is None:
+        return Reading("day", None)
+    day = ctx.published + timedelta(days=ctx.lex.reldays[_name(m, "rel")])
+    if _g(m, "wd"):
+        day = nearest_weekday(ctx.lex.weekdays[_name(m, "wd")], day)
+    return Reading("day", day_value(day))
+
+
+def read_weekday(m: re.Match[str], ctx: Context) -> Reading | None:
+    prev, nxt = words_before(ctx, m.start()), words_after(ctx, m.end())
+    if (prev and prev[0] in ctx.lex.weekday_block_before) or (nxt and nxt[0] in ctx.lex.weekday_block_after):
+        return None
+    if ctx.published is None:
+        return Reading("day", None)
+    shift = 0
+    if _g(m, "dir"):
+        shift = ctx.lex.dir_words.get(_name(m, "dir"), 0)
+    elif _g(m, "dirb"):
+        shift = {"last": -1, "past": -1, "next": 1}.get(m.group("dirb").split()[0], 0)
+    weekday = ctx.lex.weekdays[_name(m, "wd")]
+    return Reading("day", day_value(weekday_date(weekday, ctx.published, _tense(m, ctx), shift)))
+
+
+def read_unit(m: re.Match[str], ctx: Context) -> Reading | None:
+    if not (_g(m, "this") or _g(m, "dir")):
+        return None
+    if ctx.lex.lang == "en" and words_before(ctx, m.start()) in (["the"], ["past"]):
+        return None  # "the last week" is a duration, not a calendar week
+    unit = ctx.lex.units[_name(m, "unit")]
+    if ctx.published is None:
+        return Reading(unit, None)
+    shift = ctx.lex.this_words[_name(m, "this")] if _g(m, "this") else ctx.lex.dir_words[_name(m, "dir")]
+    pub, part = ctx.published, _mod_part(m, ctx)
+    if unit == "week":
+        return Reading("week", week_value(pub + timedelta(weeks=shift)))
+    if unit == "month":
+        year, month = shift_month(pub.year, pub.month, shift)
+        return Reading("month", month_value(year, month, part))
+    return Reading("year", year_value(pub.year + shift, part))
+
+
+READERS: dict[str, Callable[[re.Match[str], Context], Reading | None]] = {
+    "date": read_date,
+    "month": read_month,
+    "numeric": read_numeric,
+    "year": read_year,
+    "hijri_date": read_hijri_date,
+    "hijri_month": read_hijri_month,
+    "hijri_year": read_hijri_year,
+    "relday": read_relday,
+    "weekday": read_weekday,
+    "unit": read_unit,
+}

@@ -1,0 +1,71 @@
+"""The tense of the clause around a time expression: past (-1), future (+1) or unknown (0).
+
+Arabic news puts the verb first (قال الوزير الخميس…), so the nearest cue before the
+expression decides; a cue after it (…الخميس المقبل) counts only when none precedes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.ingest.timex_lexicon import Lexicon
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+_SENTENCE_END = re.compile(r"[.!?؟\n]")
+LOOK_BEHIND_CHARS = 120
+LOOK_AHEAD_CHARS = 50
+MAX_TOKENS_BEFORE = 10
+MAX_TOKENS_AFTER = 5
+_AR_CLITICS = ("و", "ف")
+_AR_VERB_ENDINGS = ("وا", "ت", "ن", "تا", "ا")
+
+
+def _arabic_cue(token: str, lex: Lexicon) -> int:
+    forms = [token] + [token[1:] for c in _AR_CLITICS if token.startswith(c) and len(token) > 3]
+    for form in forms:
+        stems = [form] + [
+            form[: -len(e)] for e in _AR_VERB_ENDINGS if form.endswith(e) and len(form) > len(e) + 1
+        ]
+        if any(s in lex.past_words for s in stems):
+            return -1
+        if form in lex.future_words:
+            return 1
+        if len(form) >= 5 and form.startswith(lex.future_prefixes) and not form.startswith(lex.not_prefixed):
+            return 1
+    return 0
+
+
+def _english_cue(token: str, lex: Lexicon) -> int:
+    if token in lex.past_words:
+        return -1
+    if token in lex.future_words:
+        return 1
+    if lex.suffix_ed and token.endswith("ed") and len(token) > 4 and token not in lex.not_ed:
+        return -1
+    return 0
+
+
+def cue(token: str, lex: Lexicon) -> int:
+    """The tense one word signals (-1, +1, or 0)."""
+    return _arabic_cue(token, lex) if lex.lang == "ar" else _english_cue(token, lex)
+
+
+def clause_tense(text: str, start: int, end: int, lex: Lexicon) -> int:
+    """The tense of the sentence around text[start:end], read from its nearest cue."""
+    left = text[max(0, start - LOOK_BEHIND_CHARS) : start]
+    stops = list(_SENTENCE_END.finditer(left))
+    if stops:
+        left = left[stops[-1].end() :]
+    right = text[end : end + LOOK_AHEAD_CHARS]
+    stop = _SENTENCE_END.search(right)
+    if stop:
+        right = right[: stop.start()]
+    for token in reversed(_TOKEN.findall(left)[-MAX_TOKENS_BEFORE:]):
+        found = cue(token, lex)
+        if found:
+            return found
+    for token in _TOKEN.findall(right)[:MAX_TOKENS_AFTER]:
+        found = cue(token, lex)
+        if found:
+            return found
+    return 0
