@@ -1,0 +1,111 @@
+"""The event permalink: /events/<id>, /events/<id>-<slug>, /events/<id>.json.
+
+Links get shared, so an id must keep working: an id retired by re-extraction
+or merging answers 301 to its successor, one removed for good answers 410 with
+a way back to the timeline, and only an id never seen is a 404.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Depends, Request, Response
+from fastapi.responses import RedirectResponse
+from markupsafe import Markup, escape
+from sqlalchemy.orm import Session
+
+from app.timeline import contract, queries
+from app.timeline.views import EventView, MentionView
+from app.web import permalink_adapter as links
+from app.web.cards import actor_name, place_name
+from app.web.dates import date_text
+from app.web.deps import get_session
+from app.web.errors import error_page
+from app.web.i18n import Translator, translator
+from app.web.templating import json_response, render
+
+router = APIRouter()
+
+
+def _redirect(request: Request, path: str) -> RedirectResponse:
+    query = urlencode(request.query_params.multi_items())
+    return RedirectResponse(f"{path}?{query}" if query else path, status_code=301)
+
+
+def _in_context(mention: MentionView) -> Markup:
+    """The passage inside a window of its article, escaped piece by piece."""
+    lead = "…" if mention.start - len(mention.before) > 0 else ""
+    tail = "…" if len(mention.after) >= queries.CONTEXT_CHARS else ""
+    return Markup('{}{}<mark class="hl hl-focus">{}</mark>{}{}').format(
+        lead, escape(mention.before), escape(mention.passage), escape(mention.after), tail
+    )
+
+
+def _sources(mentions: list[MentionView], t: Translator) -> list[dict[str, Any]]:
+    out = []
+    for m in mentions:
+        doc = m.document
+        out.append(
+            {
+                "id": m.id,
+                "title": doc.title or doc.name,
+                "source": doc.source,
+                "published": date_text("day", doc.published, None, t),
+                "published_iso": doc.published.isoformat() if doc.published else "",
+                "href": f"/articles/{doc.name}#m{m.id}",
+                "context": _in_context(m),
+                "lang": doc.language,
+                "rule": m.rule,
+                "timex": m.timex_text,
+            }
+        )
+    return out
+
+
+def _event_context(event: EventView, mentions: list[MentionView], t: Translator, canonical: str) -> dict:
+    when = date_text(event.date_precision, event.date_start, event.date_end, t)
+    timex = next((m.timex_text for m in mentions if m.timex_text), None)
+    title = event.title(t.lang)
+    return {
+        "event": event,
+        "title": title,
+        "date": when,
+        "timex": timex,
+        "type_label": t(f"type_{event.type}"),
+        "actors": [
+            {"href": f"/actors/{a.id}", "name": actor_name(a.name_en, a.name_ar, t.lang), "role": a.role}
+            for a in event.actors
+        ],
+        "place": place_name(event, t.lang),
+        "rules": sorted({m.rule for m in mentions}),
+        "sources": _sources(mentions, t),
+        "canonical": canonical,
+        "cite": t("cite_text", title=title, date=when or t("date_none"), id=event.id, url=canonical),
+    }
+
+
+@router.api_route("/events/{part}", methods=["GET", "HEAD"], summary="An event's permalink (page or .json)")
+def event_page(part: str, request: Request, session: Session = Depends(get_session)) -> Response:
+    as_json = part.endswith(".json")
+    event_id, _slug = links.split(part[: -len(".json")] if as_json else part)
+    resolution = links.resolve(session, event_id)
+    if resolution.kind == "unknown":
+        return error_page(request, 404, f"no event with id {event_id!r}")
+    if resolution.kind == "gone":
+        return error_page(request, 410, f"event {event_id} was removed")
+    target = resolution.event_id
+    if resolution.kind == "moved":
+        return _redirect(request, f"/events/{target}.json" if as_json else links.path(session, target))
+    if as_json:
+        row = queries.get_event(session, target)
+        return json_response(contract.event_dicts([row], session=session)[0] if row else None)
+    canonical = links.path(session, target)
+    if part != canonical.rsplit("/", 1)[-1]:
+        return _redirect(request, canonical)
+    detail = queries.event_detail(session, target)
+    if detail is None:
+        return error_page(request, 404, f"no event with id {event_id!r}")
+    t = translator(request)
+    absolute = str(request.base_url).rstrip("/") + canonical
+    return render(request, "event.html", _event_context(detail.event, detail.mentions, t, absolute))
