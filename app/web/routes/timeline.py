@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from app.models import Actor
 from app.timeline import queries
-from app.timeline.facets import Facet, facet_counts, histogram
+from app.timeline.facets import Facet, facet_counts
 from app.timeline.filters import EVENT_TYPES, STATUSES, FilterError, Filters, parse_filters, url_with
 from app.web.cards import actor_name, grouped
 from app.web.deps import get_session
@@ -86,15 +86,14 @@ def _facets(session: Session, filters: Filters, path: str) -> list[Facet]:
 
 
 def _axis(request: Request, session: Session, filters: Filters, path: str) -> Markup | None:
-    """The server-drawn SVG time axis (helper module `app.timeline.axis`), if available."""
+    """The server-drawn SVG time axis (app.timeline.axis over app.timeline.histogram)."""
     try:
         axis = importlib.import_module("app.timeline.axis")
-    except ModuleNotFoundError:
+        counts = importlib.import_module("app.timeline.histogram")
+    except ImportError:
         return None
-    draw = getattr(axis, "axis_svg", None) or getattr(axis, "render_svg", None)
-    if draw is None:
-        return None
-    return Markup(draw(histogram(session, filters), filters, path=path, lang=translator(request).lang))
+    hist = counts.histogram(session, filters)
+    return Markup(axis.axis_svg(hist, filters, path=path, lang=translator(request).lang))
 
 
 def _resolve_actor_text(session: Session, request: Request, filters: Filters) -> Filters | None:

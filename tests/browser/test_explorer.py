@@ -1,0 +1,154 @@
+"""The explorer in a real headless Chromium, against uvicorn serving a real SQLite store.
+
+Debian's chromium package is driven by Playwright's Python client; CI installs
+it (.ci/run). Without /usr/bin/chromium these tests skip and say why.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app.config import Settings
+from app.db import make_engine, make_sessionmaker, session_scope
+from app.migrate import upgrade
+from app.web.app import create_app
+from app.web.live_server import serving
+from tests.page_fixtures import populate
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+NO_BROWSER = "browser tests need Debian's chromium at /usr/bin/chromium (apt-get install chromium)"
+
+pytestmark = [pytest.mark.browser]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _chromium_present() -> None:
+    # CI sets WAQAI_REQUIRE_BROWSER so that a missing browser fails instead of skipping.
+    if not CHROMIUM.exists():
+        if os.environ.get("WAQAI_REQUIRE_BROWSER"):
+            pytest.fail(NO_BROWSER)
+        pytest.skip(NO_BROWSER)
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """uvicorn in a thread, serving a migrated SQLite store with the test articles."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('browser') / 'waqai.db'}"
+    engine = make_engine(url)
+    upgrade(engine)
+    with session_scope(make_sessionmaker(engine)) as session:
+        populate(session)
+    engine.dispose()
+    with serving(create_app(Settings(database_url=url))) as root:
+        yield root
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(locale="en-GB")
+    tab = context.new_page()
+    tab.set_default_timeout(10_000)
+    problems: list[str] = []
+    tab.on("console", lambda msg: problems.append(msg.text) if msg.type == "error" else None)
+    tab.on("pageerror", lambda exc: problems.append(str(exc)))
+    tab.problems = problems
+    yield tab
+    context.close()
+    # A CSP violation or a script error would mean a feature silently broken.
+    assert problems == []
+
+
+def _titles(page: Any) -> list[str]:
+    return [t.strip() for t in page.locator("#results .card-title").all_inner_texts()]
+
+
+def test_filter_by_actor_through_the_autocomplete(page: Any, base_url: str) -> None:
+    page.goto(f"{base_url}/")
+    assert len(_titles(page)) == 4
+    page.locator("#actor-q").fill("سيرجي")  # another spelling than the actor's own name
+    suggestion = page.locator("#actor-suggestions a.suggestion").first
+    suggestion.wait_for()
+    assert "Sergey Lavrov" in suggestion.inner_text()
+    suggestion.click()
+    page.wait_for_url(re.compile(r"actor=sergey-lavrov"))
+    page.locator("#results .chip-selected").wait_for()
+    assert sorted(_titles(page)) == ["Kerry meets Lavrov in Geneva", "Lavrov backs the Astana talks"]
+    assert page.locator("html").get_attribute("lang") == "en"
+
+
+def test_shared_filtered_url_gives_the_same_results(page: Any, base_url: str) -> None:
+    page.goto(f"{base_url}/")
+    page.locator("#results input[name=type][value=statement]").check()
+    page.locator("#results input[name=type][value=meeting]").check()
+    page.locator("#results input[name=since]").fill("2017")
+    page.locator("#results button[type=submit]").click()
+    page.wait_for_url(re.compile(r"since=2017"))
+    page.locator("#results .chip, #results .card").first.wait_for()
+    filtered = _titles(page)
+    assert filtered == ["Lavrov backs the Astana talks"]
+    shared = page.url
+    page.goto("about:blank")
+    page.goto(shared)
+    assert _titles(page) == filtered
+
+
+def test_event_source_passage_leads_to_the_highlighted_article(page: Any, base_url: str) -> None:
+    page.goto(f"{base_url}/")
+    page.get_by_role("link", name="Kerry meets Lavrov in Geneva").click()
+    page.wait_for_url(re.compile(r"/events/e1meet-kerry-meets-lavrov-in-geneva$"))
+    assert page.locator("h1").inner_text() == "Kerry meets Lavrov in Geneva"
+    assert page.locator(".passage mark.hl-focus").inner_text().startswith("التقى وزير الخارجية")
+    page.locator(".source-head a").first.click()
+    page.wait_for_url(re.compile(r"/articles/ar-001\.txt#m\d+$"))
+    anchor = page.url.rsplit("#", 1)[1]
+    target = page.locator(f"#{anchor}")
+    assert target.evaluate("el => el.matches(':target') && el.classList.contains('hl-event')")
+    assert "كيري" in target.inner_text()
+    colour = target.evaluate("el => getComputedStyle(el).backgroundColor")
+    assert colour not in ("rgba(0, 0, 0, 0)", "transparent")
+
+
+def test_switch_to_arabic_is_right_to_left_and_remembered(page: Any, base_url: str) -> None:
+    page.goto(f"{base_url}/")
+    page.locator("a.lang-switch").click()
+    page.wait_for_url(re.compile(r"lang=ar"))
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert page.locator("html").get_attribute("lang") == "ar"
+    page.goto(f"{base_url}/actors/sergey-lavrov")  # no ?lang=: the cookie remembers
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert "سيرغي لافروف" in page.locator("h1").inner_text()
+
+
+def test_article_markup_is_text_in_the_browser(page: Any, base_url: str) -> None:
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(f"{base_url}/articles/xss-001.txt")
+    assert '<script>alert("x")</script>' in page.locator(".article-text").inner_text()
+    assert page.locator(".article-text script, .article-text b").count() == 0
+    assert dialogs == []
