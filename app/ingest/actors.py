@@ -1,0 +1,252 @@
+"""Actor and place recognition against the knowledge base.
+
+All folded aliases and role titles of a knowledge base are compiled once into
+a trie-shaped regular expression (one search over the folded text, not a loop
+over aliases). Around each name the matcher accepts Arabic proclitics
+(و ف ب ل ك, with ال merged into لل), optional spaces inside multi-word names
+(crawled text glues words), and names glued after و when the preceding run is
+itself a known name ("موسكووواشنطن"). Spans exclude the proclitics and are
+reported in the original text's offsets.
+
+Titles ("المبعوث الأممي") resolve to the person holding the role on `on`; a
+title immediately followed by a name yields to the name. People the KB does
+not know are picked up where a title word introduces them (`introduced.py`).
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Literal
+
+from app.ingest.introduced import introduced_people
+from app.ingest.knowledge import KbActor, KbAlias, KnowledgeBase
+from app.ingest.normalize import Folded, fold, fold_text
+from app.ingest.records import ActorRef, PlaceRef
+
+Via = Literal["alias", "title", "introduced"]
+
+
+@dataclass(frozen=True)
+class ActorMatch:
+    start: int  # original offsets, proclitics excluded
+    end: int
+    actor: ActorRef
+    via: Via
+    role_title: str | None = None  # role id when found through a title: re-resolve with kb.holder(role, date)
+    ambiguous: bool = False  # found through a short or common alias ("الأسد", "النظام"): check the context
+    metonym: bool = False  # a capital or office standing for the state ("موسكو"); also a place match
+
+
+@dataclass(frozen=True)
+class PlaceMatch:
+    start: int
+    end: int
+    place: PlaceRef
+    ambiguous: bool = False  # a name that is also a common word or another place ("عمان": Amman or Oman)
+
+
+@dataclass(frozen=True)
+class _Entry:
+    kind: Literal["actor", "title", "place"]
+    target: str  # actor, role or place id
+    ambiguous: bool = False
+    metonym: bool = False
+    lam_variant: bool = False  # "ال…" written "ل…" after the proclitic ل ("للأمم")
+
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int  # folded offsets of the name (proclitics excluded)
+    end: int
+    entries: tuple[_Entry, ...]
+
+
+_LETTER_BEFORE = r"(?<![^\W\d_])"
+_NOT_LETTER_AFTER = r"(?![^\W\d_])"
+# A name may run straight into a glued "و" and the next word ("الولاياتالمتحدةوروسيا"), but
+# not into the plural ending "ون" ("المعلمون" is not "المعلم").
+_GLUED_AND = r"(?=و(?!ن(?![^\W\d_]))[^\W\d_])"
+_SEP = "[ -]?"  # words of a multi-word name: a space, a hyphen, or glued
+
+
+def _key(folded: str) -> str:
+    return folded.replace(" ", "").replace("-", "")
+
+
+def _trie_regex(words: Iterable[str]) -> str:
+    """A regex matching exactly `words`, shaped as a trie so matching does not try each word in turn."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _node_regex(trie)
+
+
+def _node_regex(node: dict[str, dict]) -> str:
+    alts = [(_SEP if ch in " -" else re.escape(ch)) + _node_regex(child) for ch, child in node.items() if ch]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(sorted(alts, key=len, reverse=True)) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+class Matcher:
+    """One compiled search for a set of folded names, with the proclitic and glue rules."""
+
+    def __init__(self, table: dict[str, list[tuple[str, _Entry]]]) -> None:
+        self.entries: dict[str, tuple[_Entry, ...]] = {}
+        forms: set[str] = set()
+        for entries in table.values():
+            for form, entry in entries:
+                forms.add(form)
+                key = _key(form)
+                self.entries[key] = (*self.entries.get(key, ()), entry)
+        trie = _trie_regex(sorted(forms)) if forms else "(?!)"
+        end = rf"(?:{_NOT_LETTER_AFTER}|{_GLUED_AND})"
+        self.search_re = re.compile(rf"{_LETTER_BEFORE}(?P<pre>[وف]?[بلك]?)(?P<name>{trie}){end}")
+        self.glued_re = re.compile(rf"(?P<pre>و?[بلك]?)(?P<name>{trie}){end}")
+
+    def hits(self, text: str) -> Iterator[_Hit]:
+        pos, glued = 0, False
+        while pos < len(text):
+            m = self.glued_re.match(text, pos) if glued else None
+            m = m or self.search_re.search(text, pos)
+            if m is None:
+                return
+            entries = self._entries(m)
+            if not entries:
+                pos, glued = m.start("name") + 1, False
+                continue
+            yield _Hit(m.start("name"), m.end("name"), entries)
+            pos = m.end("name")
+            glued = pos < len(text) and text[pos].isalpha()
+
+    def _entries(self, m: re.Match[str]) -> tuple[_Entry, ...]:
+        after_lam = m.group("pre").endswith("ل")
+        found = self.entries.get(_key(m.group("name")), ())
+        return tuple(e for e in found if not e.lam_variant or after_lam)
+
+
+def _forms(alias: str) -> list[tuple[str, bool]]:
+    """The folded alias, and its "ل…" form for "ال…" names written after the proclitic ل."""
+    folded = fold_text(alias)
+    if not folded:
+        return []
+    forms = [(folded, False)]
+    if folded.startswith("ال") and len(folded) > 3:
+        forms.append((folded[1:], True))
+    return forms
+
+
+def _add(table: dict[str, list[tuple[str, _Entry]]], alias: KbAlias, entry: _Entry) -> None:
+    for form, lam in _forms(alias.text):
+        flagged = replace(entry, ambiguous=alias.ambiguous, metonym=alias.metonym, lam_variant=lam)
+        table.setdefault(_key(form), []).append((form, flagged))
+
+
+def _names(name_ar: str, name_en: str, aliases: tuple[KbAlias, ...]) -> list[KbAlias]:
+    """The canonical names and the aliases; an alias flagged ambiguous overrides the same plain name."""
+    by_form = {fold_text(n): KbAlias(n) for n in (name_ar, name_en) if n}
+    by_form.update((fold_text(a.text), a) for a in aliases)
+    return list(by_form.values())
+
+
+def _actor_table(kb: KnowledgeBase) -> dict[str, list[tuple[str, _Entry]]]:
+    table: dict[str, list[tuple[str, _Entry]]] = {}
+    for actor in kb.actors.values():
+        for alias in _names(actor.name_ar, actor.name_en, actor.aliases_ar + actor.aliases_en):
+            _add(table, alias, _Entry("actor", actor.id))
+    for role in kb.roles.values():
+        for title in role.titles_ar + role.titles_en:
+            _add(table, KbAlias(title), _Entry("title", role.id))
+    return table
+
+
+def _place_table(kb: KnowledgeBase) -> dict[str, list[tuple[str, _Entry]]]:
+    table: dict[str, list[tuple[str, _Entry]]] = {}
+    for place in kb.places.values():
+        for alias in _names(place.name_ar, place.name_en, place.aliases):
+            _add(table, alias, _Entry("place", place.id))
+    return table
+
+
+_MATCHERS: weakref.WeakKeyDictionary[KnowledgeBase, tuple[Matcher, Matcher]] = weakref.WeakKeyDictionary()
+
+
+def matchers(kb: KnowledgeBase) -> tuple[Matcher, Matcher]:
+    """The (actors and titles, places) matchers of `kb`, compiled once per knowledge base."""
+    if kb not in _MATCHERS:
+        _MATCHERS[kb] = (Matcher(_actor_table(kb)), Matcher(_place_table(kb)))
+    return _MATCHERS[kb]
+
+
+def _pick_actor(kb: KnowledgeBase, ids: list[str], on: date | None) -> KbActor:
+    """Among actors sharing an alias, the one holding a role on `on`, else the first defined."""
+    actors = [kb.actors[i] for i in dict.fromkeys(ids)]
+    if on is not None:
+        for actor in actors:
+            if any(r.covers(on) for r in actor.roles):
+                return actor
+    return actors[0]
+
+
+def _actor_match(kb: KnowledgeBase, folded: Folded, hit: _Hit, on: date | None) -> ActorMatch:
+    start, end = folded.to_original(hit.start, hit.end)
+    named = [e for e in hit.entries if e.kind == "actor"]
+    if named:
+        actor = _pick_actor(kb, [e.target for e in named], on)
+        ambiguous = any(e.ambiguous for e in named) or len({e.target for e in named}) > 1
+        return ActorMatch(start, end, actor.ref(), "alias", None, ambiguous, any(e.metonym for e in named))
+    role = kb.roles[hit.entries[0].target]
+    holder = kb.holder(role.id, on) or kb.actors[role.body]
+    return ActorMatch(start, end, holder.ref(), "title", role.id)
+
+
+def recognize_actors(
+    text: str, kb: KnowledgeBase, *, on: date | None = None, lang: str = "ar"
+) -> list[ActorMatch]:
+    """Actors named, titled or introduced in `text`, in text order, without overlaps."""
+    folded = fold(text)
+    actor_matcher, _ = matchers(kb)
+    found = [_actor_match(kb, folded, hit, on) for hit in actor_matcher.hits(folded.text)]
+    spans = [(m.start, m.end) for m in found]
+    new = [
+        ActorMatch(s, e, ref, "introduced")
+        for s, e, ref in introduced_people(text, folded, kb, spans, lang=lang)
+    ]
+    merged = sorted(found + new, key=lambda m: (m.start, m.end))
+    return _titles_yield_to_names(text, merged)
+
+
+def _titles_yield_to_names(text: str, found: list[ActorMatch]) -> list[ActorMatch]:
+    """A title directly followed by a person's name ("وزير الخارجية الأميركي جون كيري") is that person."""
+    out = list(found)
+    for i, match in enumerate(out[:-1]):
+        after = out[i + 1]
+        gap = text[match.end : after.start]
+        if (
+            match.via == "title"
+            and after.actor.kind == "person"
+            and len(gap) <= 3
+            and not gap.strip(" ،,\u00a0")
+        ):
+            out[i] = replace(match, actor=after.actor)
+    return out
+
+
+def recognize_places(text: str, kb: KnowledgeBase, *, lang: str = "ar") -> list[PlaceMatch]:
+    """Gazetteer places named in `text`, in text order, without overlaps."""
+    folded = fold(text)
+    _, place_matcher = matchers(kb)
+    out = []
+    for hit in place_matcher.hits(folded.text):
+        start, end = folded.to_original(hit.start, hit.end)
+        entry = hit.entries[0]
+        out.append(PlaceMatch(start, end, kb.places[entry.target].ref(), entry.ambiguous))
+    return out

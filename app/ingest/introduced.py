@@ -1,0 +1,125 @@
+"""People the knowledge base does not know, found where a title introduces them.
+
+"رئيس وفد المعارضة نصر الحريري": a title word (an `introducers` rule), then
+the office's complement (definite words, words of the `complement_ar`
+lexicon, names of known bodies and places), then two or three name-looking
+words. Function words, verbs and punctuation (`stop_ar`) stop the walk, so a
+title followed by ordinary words creates no one. Word lists are data in
+`resources/kb/introducers.yaml`.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from app.ingest.knowledge import KnowledgeBase
+from app.ingest.normalize import Folded, fold_text
+from app.ingest.records import ActorRef
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|[،,]|[^\w\s]")
+_DEFINITE = ("ال", "لل", "وال", "بال", "فال", "كال")
+_MAX_COMPLEMENT = 9
+_WINDOW = 160  # folded characters looked at after a title word
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    title_re: re.Pattern[str]
+    complement: frozenset[str]
+    stop: frozenset[str]
+    known: frozenset[str]  # words of non-person actors and places: part of an office's name
+
+
+_LEXICONS: weakref.WeakKeyDictionary[KnowledgeBase, dict[str, _Lexicon]] = weakref.WeakKeyDictionary()
+
+
+def _lexicon(kb: KnowledgeBase, lang: str) -> _Lexicon:
+    per_kb = _LEXICONS.setdefault(kb, {})
+    if lang not in per_kb:
+        words = sorted({fold_text(w) for i in kb.introducers if i.lang == lang for w in i.words}, key=len)
+        alts = "|".join(re.escape(w).replace(r"\ ", " ?") for w in reversed(words)) or "(?!)"
+        title_re = re.compile(rf"(?<![^\W\d_])[وف]?(?:{alts})(?![^\W\d_])")
+        names = [
+            a.text for x in kb.actors.values() if x.kind != "person" for a in x.aliases_ar + x.aliases_en
+        ]
+        names += [x.name_ar for x in kb.actors.values() if x.kind != "person"]
+        names += [a.text for p in kb.places.values() for a in p.aliases] + [
+            p.name_ar for p in kb.places.values()
+        ]
+        names += [p.name_en for p in kb.places.values()]
+        known = frozenset(w for n in names for w in fold_text(n).split())
+        per_kb[lang] = _Lexicon(
+            title_re,
+            frozenset(fold_text(w) for w in kb.lexicon.get(f"complement_{lang}", ())),
+            frozenset(fold_text(w) for w in kb.lexicon.get(f"stop_{lang}", ())),
+            known,
+        )
+    return per_kb[lang]
+
+
+def _is_complement(word: str, lex: _Lexicon, lang: str) -> bool:
+    if word in lex.complement or word in lex.known:
+        return True
+    if lang == "ar":
+        return (word.startswith(_DEFINITE) and len(word) > 3) or word[1:] in lex.known
+    return False
+
+
+def _name_word(word: str, original: str, lex: _Lexicon, lang: str, first: bool) -> bool:
+    if len(word) < 2 or word in lex.stop or word in lex.complement or not word[0].isalpha():
+        return False
+    if lang == "en":
+        return original[:1].isupper() or word.startswith("al-")
+    return not (first and word.startswith(_DEFINITE))
+
+
+def _walk(folded: Folded, text: str, pos: int, lex: _Lexicon, lang: str) -> tuple[int, int] | None:
+    """Folded span of the introduced name after a title word ending at `pos`, or None."""
+    tokens = list(_TOKEN.finditer(folded.text, pos, min(len(folded.text), pos + _WINDOW)))
+    i, complement = 0, 0
+    while i < len(tokens) and complement < _MAX_COMPLEMENT:
+        word = tokens[i].group()
+        if word in "،," and complement and i + 1 < len(tokens):
+            i += 1  # "ممثل روسيا لدى الأمم المتحدة، أليكسي بورودافكين"
+            break
+        if not word[0].isalpha() or not _is_complement(word, lex, lang):
+            break
+        complement, i = complement + 1, i + 1
+    names: list[re.Match[str]] = []
+    for tok in tokens[i : i + 3]:
+        word = tok.group()
+        start, end = folded.to_original(tok.start(), tok.end())
+        if not _name_word(word, text[start:end], lex, lang, first=not names):
+            break
+        names.append(tok)
+        if lang == "ar" and len(names) > 1 and word.startswith("ال"):
+            break  # a family name in ال ends the name ("نصر الحريري")
+    if len(names) < 2:
+        return None
+    return names[0].start(), names[-1].end()
+
+
+def new_actor(name: str) -> ActorRef:
+    """A person found in text, keyed by the folded spelling of the name as written."""
+    slug = "-".join(fold_text(name).split())
+    return ActorRef(f"new-{slug}", "", name, "person", aliases=(name,), is_new=True)
+
+
+def introduced_people(
+    text: str, folded: Folded, kb: KnowledgeBase, known: Sequence[tuple[int, int]], *, lang: str = "ar"
+) -> list[tuple[int, int, ActorRef]]:
+    """(start, end, new actor) for names introduced by a title word and not already `known` spans."""
+    lex = _lexicon(kb, lang)
+    out: list[tuple[int, int, ActorRef]] = []
+    for m in lex.title_re.finditer(folded.text):
+        span = _walk(folded, text, m.end(), lex, lang)
+        if span is None:
+            continue
+        start, end = folded.to_original(*span)
+        if any(s < end and start < e for s, e in known) or (out and out[-1][0] == start):
+            continue
+        out.append((start, end, new_actor(text[start:end])))
+    return out
