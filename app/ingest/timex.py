@@ -12,6 +12,7 @@ date in the direction of the clause's tense (timex_anchor.py, timex_tense.py).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -101,6 +102,9 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 def _to_timex(c: _Candidate, folded: Folded, text: str) -> Timex:
     start, end = folded.to_original(c.start, c.end)
+    # Marks that folding dropped after the last letter (a fatha, the tatweel of هـ) belong to it.
+    while end < len(text) and (text[end] == "\u0640" or unicodedata.category(text[end]) == "Mn"):
+        end += 1
     dv = c.reading.date
     return Timex(
         start=start,

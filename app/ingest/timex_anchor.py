@@ -16,7 +16,7 @@ from app.ingest.records import DateValue
 # A year-less month or day goes in the tense's direction only while that stays within this
 # distance of publication; beyond it the nearest reading wins (tense cues are noisy).
 MAX_MONTHS_IN_DIRECTION = 9
-MAX_DAYS_IN_DIRECTION = 270
+MAX_DAYS_IN_DIRECTION = 300
 PARTS = {"start": (1, 10), "mid": (11, 20), "end": (21, 31)}
 
 

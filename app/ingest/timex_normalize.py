@@ -159,8 +159,15 @@ def read_year(m: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("year", year_value(year, _mod_part(m, ctx)))
 
 
+def _hijri_year_trap(m: re.Match[str], ctx: Context) -> bool:
+    return bool(_g(m, "year")) and _is_trap(ctx, m.start("year"), m.end("year"))
+
+
 def read_hijri_date(m: re.Match[str], ctx: Context) -> Reading | None:
-    month, day = ctx.lex.hijri_months[_name(m, "hmonth")], _day_number(m, ctx)
+    name = _name(m, "hmonth")
+    if _hijri_year_trap(m, ctx) or (name in ctx.lex.guarded and not _g(m, "year")):
+        return None  # "15 صفر" is a score of fifteen-nil, not a date
+    month, day = ctx.lex.hijri_months[name], _day_number(m, ctx)
     if _g(m, "year"):
         return Reading("day", day_value(hijri_day(int(m.group("year")), month, day)))
     if ctx.published is None:
@@ -172,11 +179,15 @@ def read_hijri_date(m: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def read_hijri_month(m: re.Match[str], ctx: Context) -> Reading | None:
+    if _hijri_year_trap(m, ctx):
+        return None
     month = ctx.lex.hijri_months[_name(m, "hmonth")]
     return Reading("month", hijri_month_value(int(m.group("year")), month))
 
 
 def read_hijri_year(m: re.Match[str], ctx: Context) -> Reading | None:
+    if _hijri_year_trap(m, ctx):
+        return None
     return Reading("year", hijri_year_value(int(m.group("year"))))
 
 

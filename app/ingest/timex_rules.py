@@ -71,8 +71,8 @@ def fragments(lex: Lexicon) -> dict[str, str]:
         "unit": _group("unit", lex.units),
         "this": _group("this", lex.this_words),
         "mod": _group("mod", lex.mods),
-        "yearcue": alternation(lex.year_cues),
-        "yearword": alternation(lex.year_words),
+        "yearcue": f"(?:{alternation(lex.year_cues)})",
+        "yearword": f"(?:{alternation(lex.year_words)})",
     }
 
 
