@@ -195,9 +195,19 @@ def parse_date(value: Any, where: str) -> date | None:
         raise KbError(f"{where}: {value!r} is not a date (YYYY-MM-DD)") from None
 
 
+class _Loader(yaml.SafeLoader):
+    """Safe YAML that leaves dates as text, so `parse_date` can say which entry holds a bad one."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def read_yaml(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
     except (OSError, UnicodeDecodeError) as exc:
         raise KbError(f"{path}: cannot read: {exc}") from None
     except yaml.YAMLError as exc:
