@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.config import Settings
 from app.db import session_scope
 from app.web.app import create_app
-from tests.page_fixtures import E_MEET, E_ROUND, E_STATE, OLD_GONE, OLD_MOVED, populate
+from tests.page_fixtures import E_MEET, E_ROUND, E_SCRIPT, E_STATE, OLD_GONE, OLD_MOVED, populate
 
 
 @pytest.fixture
@@ -199,3 +199,60 @@ def test_the_app_only_reads(client: TestClient) -> None:
     methods = {m for route in client.app.routes for m in getattr(route, "methods", set()) or set()}
     assert methods <= {"GET", "HEAD"}
     assert client.post("/").status_code == 405
+
+
+@pytest.fixture
+def small_pages(db_url: str, session_factory: sessionmaker[Session]) -> Iterator[TestClient]:
+    with session_scope(session_factory) as session:
+        populate(session)
+    with TestClient(create_app(Settings(database_url=db_url, page_size=2))) as test_client:
+        yield test_client
+
+
+def _card_ids(html: str) -> list[str]:
+    return re.findall(r'<article class="card [^"]*" id="e-([^"]+)"', html)
+
+
+def test_older_events_continue_with_keyset_pages(small_pages: TestClient) -> None:
+    first = small_pages.get("/").text
+    assert _card_ids(first) == [E_ROUND, E_SCRIPT]
+    more = re.search(r'<a class="button" href="([^"]+)"', first)
+    assert more is not None
+    next_url = more.group(1).replace("&amp;", "&")
+    assert "_next=" in next_url
+    # htmx asks for the continuation: only the next cards, no page or form around them.
+    fragment = small_pages.get(next_url, headers={"HX-Request": "true", "HX-Target": "more"}).text
+    assert _card_ids(fragment) == [E_STATE, E_MEET]
+    assert "<form" not in fragment and 'id="results"' not in fragment
+    # Same day as the last card of page one: its headers are not repeated.
+    assert ">2017</h2>" not in fragment and ">2016</h2>" in fragment
+    # Without JavaScript the same link is a whole page.
+    assert _card_ids(small_pages.get(next_url).text) == [E_STATE, E_MEET]
+
+
+def test_head_requests_answer_like_get(client: TestClient) -> None:
+    assert client.head("/").status_code == 200
+    assert client.head("/healthz").status_code == 200
+
+
+def test_seeded_store_pages_answer(seeded_db_url: str) -> None:
+    """The seeds, ingested through the real pipeline: every event and article page renders."""
+    from sqlalchemy import select
+
+    from app.db import make_engine
+    from app.models import Document, Event
+
+    engine = make_engine(seeded_db_url)
+    with Session(engine) as session:
+        event_ids = list(session.scalars(select(Event.id)))
+        names = list(session.scalars(select(Document.name)))
+    engine.dispose()
+    assert len(names) == 5
+    with TestClient(create_app(Settings(database_url=seeded_db_url))) as seeded:
+        assert seeded.get("/").status_code == 200
+        assert seeded.get("/?lang=ar").status_code == 200
+        for name in names:
+            assert seeded.get(f"/articles/{name}").status_code == 200
+        for event_id in event_ids:
+            page = seeded.get(f"/events/{event_id}")
+            assert page.status_code == 200, event_id

@@ -41,7 +41,7 @@ def timeline_context(
 ) -> dict[str, Any]:
     """Everything the timeline component needs; also used by the actor page."""
     t = translator(request)
-    page = queries.events_page(session, filters)
+    page = queries.events_page(session, filters, limit=request.app.state.settings.page_size)
     after = filters.next.sort_date if filters.next else None
     query = filters.query_string()
     return {
