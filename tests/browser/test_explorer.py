@@ -134,6 +134,21 @@ def test_event_source_passage_leads_to_the_highlighted_article(page: Any, base_u
     assert colour not in ("rgba(0, 0, 0, 0)", "transparent")
 
 
+def test_copy_link_puts_the_permalink_on_the_clipboard(browser: Any, base_url: str) -> None:
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    tab = context.new_page()
+    try:
+        tab.goto(f"{base_url}/events/e2round")
+        button = tab.locator("button.copy-link")
+        button.click()
+        tab.wait_for_function("document.querySelector('button.copy-link').textContent === 'Link copied'")
+        copied = tab.evaluate("navigator.clipboard.readText()")
+        assert copied == f"{base_url}/events/e2round-geneva-7-talks-round"
+        assert copied in tab.locator(".cite-text").inner_text()
+    finally:
+        context.close()
+
+
 def test_switch_to_arabic_is_right_to_left_and_remembered(page: Any, base_url: str) -> None:
     page.goto(f"{base_url}/")
     page.locator("a.lang-switch").click()
