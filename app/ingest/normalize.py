@@ -49,7 +49,10 @@ def fold_char(ch: str) -> str:
         return ch.lower()
     if 0xFB50 <= code <= 0xFEFF or 0xFF00 <= code <= 0xFFEF:
         # Presentation forms and full-width letters: decompose, then fold each part.
-        return "".join(fold_char(c) for c in unicodedata.normalize("NFKC", ch))
+        parts = unicodedata.normalize("NFKC", ch)
+        if parts == ch:  # no decomposition (unassigned, symbols): folding again would recurse forever
+            return ch.lower()
+        return "".join(fold_char(c) for c in parts)
     return ch.lower()
 
 
