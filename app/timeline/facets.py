@@ -1,28 +1,54 @@
-"""Facet counts and the time histogram under the current filters.
+"""Facet counts under the current filters, each value with the link that toggles it.
 
 Each facet is counted with every filter *except its own* (so a selected type
 still lists the other types, with the counts they would add), except `actor`:
 several actors mean "all of them", so its counts are the actors that appear
-together with the selected ones. Every value carries the link that toggles it.
+together with the selected ones.
+
+When the events under the non-facet filters are few (an actor and a date
+range: the common case), they are fetched once as (id, type, status, place,
+series) rows and counted here, and the actor and source facets look up just
+those ids: four indexed queries instead of six scans. Larger sets are grouped
+by the database.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import Row, Select, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from app.models import Actor, Document, Event, EventActor, Mention, Place
 from app.timeline.filters import EVENT_TYPES, Filters, is_selected, toggle_url
+from app.timeline.histogram import Bucket, Histogram, as_date, histogram, histogram_of
 from app.timeline.queries import conditions, filtered_ids
 
+__all__ = [
+    "FACETS",
+    "Bucket",
+    "Facet",
+    "FacetValue",
+    "Histogram",
+    "facet_counts",
+    "facets_and_histogram",
+    "histogram",
+]
+
 TOP_N = 10
-DAY_RANGE_LIMIT = 92  # under ~3 months the axis shows days
-MONTH_RANGE_LIMIT = 240  # over 20 years it shows years, so bars stay wider than a pixel
+SMALL_SET = 20_000
 FACETS = ("type", "status", "actor", "place", "series", "source")
+# Facets read from the events table itself, with the matching Event column.
+COLUMN_FACETS: dict[str, InstrumentedAttribute[Any]] = {
+    "type": Event.type,
+    "status": Event.status,
+    "place": Event.place_id,
+    "series": Event.series,
+}
+Counts = list[tuple[str, int]]
 
 
 @dataclass(frozen=True)
@@ -45,21 +71,37 @@ def facet_counts(
     session: Session, filters: Filters, *, path: str = "/", top: int = TOP_N
 ) -> dict[str, Facet]:
     """Every facet of FACETS, each value with its count and toggle link."""
-    counts = {
-        "type": _column_counts(session, filters, Event.type, "type", len(EVENT_TYPES)),
-        "status": _column_counts(session, filters, Event.status, "status", top),
-        "place": _column_counts(session, filters, Event.place_id, "place", top),
-        "series": _column_counts(session, filters, Event.series, "series", top),
-        "actor": _actor_counts(session, filters, top),
-        "source": _source_counts(session, filters, top),
-    }
+    rows = _candidate_rows(session, filters)
+    if rows is None:
+        return _facets(session, filters, _counts_in_sql(session, filters, top), path)
+    return _facets(session, filters, _counts_of_rows(session, filters, rows, top), path)
+
+
+def facets_and_histogram(
+    session: Session, filters: Filters, *, path: str = "/", top: int = TOP_N
+) -> tuple[dict[str, Facet], Histogram]:
+    """The facets and the time axis's histogram, from one fetch when the events are few.
+
+    Same results as `facet_counts` and `histogram` called apart, one query fewer.
+    """
+    rows = _candidate_rows(session, filters)
+    if rows is None:
+        return facet_counts(session, filters, path=path, top=top), histogram(session, filters)
+    misses = _misses(filters, rows)
+    days = [
+        (as_date(r[5]), r[1]) for r, miss in zip(rows, misses, strict=True) if r[5] is not None and not miss
+    ]
+    facets = _facets(session, filters, _counts_of_rows(session, filters, rows, top), path)
+    return facets, histogram_of(days)
+
+
+def _facets(session: Session, filters: Filters, counts: dict[str, Counts], path: str) -> dict[str, Facet]:
     labels = {
         "actor": _labels(session, Actor, counts["actor"]),
         "place": _labels(session, Place, counts["place"]),
     }
     facets: dict[str, Facet] = {}
     for param in FACETS:
-        pairs = _with_selected(filters, param, counts[param])
         names = labels.get(param, {})
         values = [
             FacetValue(
@@ -70,48 +112,105 @@ def facet_counts(
                 label_en=names.get(value, (value, value))[0],
                 label_ar=names.get(value, (value, value))[1],
             )
-            for value, count in pairs
+            for value, count in _with_selected(filters, param, counts[param])
         ]
         facets[param] = Facet(param, values)
     return facets
 
 
-def _column_counts(
-    session: Session, filters: Filters, col: InstrumentedAttribute[Any], param: str, top: int
-) -> list[tuple[str, int]]:
-    count = func.count()
-    stmt = (
-        select(col, count)
-        .where(*conditions(filters, exclude=[param]), col.is_not(None))
-        .group_by(col)
-        .order_by(count.desc(), col)
-        .limit(top)
-    )
-    return [(str(v), int(n)) for v, n in session.execute(stmt).tuples()]
+def _candidate_rows(session: Session, filters: Filters) -> Sequence[Row[Any]] | None:
+    """(id, type, status, place, series, sort_date) of the events under every filter but
+    the column facets' own, or None when there are more than SMALL_SET."""
+    columns = (Event.id, *COLUMN_FACETS.values(), Event.sort_date)
+    where = conditions(filters, exclude=COLUMN_FACETS)
+    rows = session.execute(select(*columns).where(*where).limit(SMALL_SET + 1)).all()
+    return None if len(rows) > SMALL_SET else rows
 
 
-def _actor_counts(session: Session, filters: Filters, top: int) -> list[tuple[str, int]]:
+def _counts_of_rows(
+    session: Session, filters: Filters, rows: Sequence[Row[Any]], top: int
+) -> dict[str, Counts]:
+    """Column facets counted here; actor and source facets by the database, for the matching ids."""
+    misses = _misses(filters, rows)
+    counts: dict[str, Counts] = {}
+    for i, param in enumerate(COLUMN_FACETS, start=1):
+        # A row counts for facet i when no filter but facet i's own rejects it.
+        tally = Counter(
+            r[i] for r, miss in zip(rows, misses, strict=True) if r[i] is not None and miss <= {i}
+        )
+        limit = len(EVENT_TYPES) if param == "type" else top
+        counts[param] = sorted(tally.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+    empty = all(misses) if misses else True
+    # Subqueries, not id lists: binding thousands of parameters costs more than the query.
+    ids = filtered_ids(filters)
+    counts["actor"] = [] if empty else _actor_counts(session, ids, top)
+    if filters.source:
+        counts["source"] = _source_counts(session, filtered_ids(filters, exclude=["source"]), top)
+    else:
+        counts["source"] = [] if empty else _source_counts(session, ids, top)
+    return counts
+
+
+def _misses(filters: Filters, rows: Sequence[Row[Any]]) -> list[frozenset[int]]:
+    """For each row, the columns whose facet filter rejects it (empty: it matches all)."""
+    tests = _own_tests(filters)
+    if not tests:
+        return [frozenset()] * len(rows)
+    return [frozenset(j for j, test in tests if not test(r[j])) for r in rows]
+
+
+def _own_tests(filters: Filters) -> list[tuple[int, Callable[[Any], bool]]]:
+    """(row index, test) for each column facet's own filter that is set."""
+    tests: list[tuple[int, Callable[[Any], bool]]] = []
+    if filters.type:
+        tests.append((1, lambda v: v in filters.type))
+    for i, name in ((2, "status"), (3, "place"), (4, "series")):
+        value = getattr(filters, name)
+        if value is not None:
+            tests.append((i, lambda v, wanted=value: v == wanted))
+    return tests
+
+
+def _counts_in_sql(session: Session, filters: Filters, top: int) -> dict[str, Counts]:
+    counts: dict[str, Counts] = {}
+    for param, col in COLUMN_FACETS.items():
+        count = func.count()
+        stmt = (
+            select(col, count)
+            .where(*conditions(filters, exclude=[param]), col.is_not(None))
+            .group_by(col)
+            .order_by(count.desc(), col)
+            .limit(len(EVENT_TYPES) if param == "type" else top)
+        )
+        counts[param] = [(str(v), int(n)) for v, n in session.execute(stmt).tuples()]
+    everything = filters.is_empty
+    counts["actor"] = _actor_counts(session, None if everything else filtered_ids(filters), top)
+    source_ids = filtered_ids(filters, exclude=["source"])
+    has_others = bool(conditions(filters, exclude=["source"]))
+    counts["source"] = _source_counts(session, source_ids if has_others else None, top)
+    return counts
+
+
+def _actor_counts(session: Session, ids: Sequence[str] | Select[tuple[str]] | None, top: int) -> Counts:
     count = func.count(func.distinct(EventActor.event_id))
     stmt = select(EventActor.actor_id, count)
-    if not filters.is_empty:
-        stmt = stmt.where(EventActor.event_id.in_(filtered_ids(filters)))
+    if ids is not None:
+        stmt = stmt.where(EventActor.event_id.in_(ids))
     stmt = stmt.group_by(EventActor.actor_id).order_by(count.desc(), EventActor.actor_id).limit(top)
     return [(v, int(n)) for v, n in session.execute(stmt).tuples()]
 
 
-def _source_counts(session: Session, filters: Filters, top: int) -> list[tuple[str, int]]:
+def _source_counts(session: Session, ids: Sequence[str] | Select[tuple[str]] | None, top: int) -> Counts:
     count = func.count(func.distinct(Mention.event_id))
     stmt = select(Document.source, count).join(Document, Mention.document_id == Document.id)
     stmt = stmt.where(Document.source.is_not(None))
-    if conditions(filters, exclude=["source"]):
-        stmt = stmt.where(Mention.event_id.in_(filtered_ids(filters, exclude=["source"])))
+    if ids is not None:
+        stmt = stmt.where(Mention.event_id.in_(ids))
     stmt = stmt.group_by(Document.source).order_by(count.desc(), Document.source).limit(top)
     return [(str(v), int(n)) for v, n in session.execute(stmt).tuples()]
 
 
-def _labels(
-    session: Session, model: type[Actor] | type[Place], pairs: list[tuple[str, int]]
-) -> dict[str, tuple[str, str]]:
+def _labels(session: Session, model: type[Actor] | type[Place], pairs: Counts) -> dict[str, tuple[str, str]]:
     ids = [v for v, _ in pairs]
     if not ids:
         return {}
@@ -119,92 +218,9 @@ def _labels(
     return {i: (en, ar) for i, en, ar in rows.tuples()}
 
 
-def _with_selected(filters: Filters, param: str, pairs: list[tuple[str, int]]) -> list[tuple[str, int]]:
+def _with_selected(filters: Filters, param: str, pairs: Counts) -> Counts:
     """Selected values always appear (so they can be unselected), even at zero."""
     chosen = getattr(filters, param)
     chosen = chosen if isinstance(chosen, tuple) else (() if chosen is None else (str(chosen),))
     present = {v for v, _ in pairs}
     return pairs + [(v, 0) for v in chosen if v not in present]
-
-
-@dataclass(frozen=True)
-class Bucket:
-    key: str  # "2016", "2016-07" or "2016-07-14"
-    start: date
-    end: date
-    counts: dict[str, int]  # by event type
-
-    @property
-    def total(self) -> int:
-        return sum(self.counts.values())
-
-
-@dataclass(frozen=True)
-class Histogram:
-    unit: str  # day | month | year
-    buckets: list[Bucket]
-
-    @property
-    def max_total(self) -> int:
-        return max((b.total for b in self.buckets), default=0)
-
-    @property
-    def total(self) -> int:
-        return sum(b.total for b in self.buckets)
-
-
-def histogram(session: Session, filters: Filters) -> Histogram:
-    """Events per day, month or year (by type) across the filtered date range."""
-    where = conditions(filters)
-    low, high = session.execute(
-        select(func.min(Event.sort_date), func.max(Event.sort_date)).where(*where)
-    ).one()
-    if low is None or high is None:
-        return Histogram("month", [])
-    low, high = _as_date(low), _as_date(high)
-    unit = _unit_for(low, high)
-    key = _bucket_key(session, unit)
-    stmt = select(key, Event.type, func.count()).where(*where, Event.sort_date.is_not(None))
-    counts: dict[str, dict[str, int]] = {}
-    for bucket, etype, n in session.execute(stmt.group_by(key, Event.type)).tuples():
-        counts.setdefault(str(bucket), {})[etype] = int(n)
-    return Histogram(unit, [Bucket(k, s, e, counts.get(k, {})) for k, s, e in _periods(low, high, unit)])
-
-
-def _as_date(value: date | str) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
-
-
-def _unit_for(low: date, high: date) -> str:
-    if (high - low).days < DAY_RANGE_LIMIT:
-        return "day"
-    months = (high.year - low.year) * 12 + high.month - low.month
-    return "month" if months <= MONTH_RANGE_LIMIT else "year"
-
-
-def _bucket_key(session: Session, unit: str) -> ColumnElement[str]:
-    """The bucket label of an event's sort_date, in each dialect's own way."""
-    width = {"day": 10, "month": 7, "year": 4}[unit]
-    if session.get_bind().dialect.name == "postgresql":
-        pattern = {"day": "YYYY-MM-DD", "month": "YYYY-MM", "year": "YYYY"}[unit]
-        return func.to_char(Event.sort_date, pattern)
-    return func.substr(Event.sort_date, 1, width)  # SQLite stores dates as ISO text
-
-
-def _periods(low: date, high: date, unit: str) -> list[tuple[str, date, date]]:
-    """Every bucket from low to high inclusive, empty ones too (gaps are information)."""
-    out: list[tuple[str, date, date]] = []
-    if unit == "day":
-        day = low
-        while day <= high:
-            out.append((day.isoformat(), day, day))
-            day += timedelta(days=1)
-        return out
-    if unit == "year":
-        return [(str(y), date(y, 1, 1), date(y, 12, 31)) for y in range(low.year, high.year + 1)]
-    year, month = low.year, low.month
-    while (year, month) <= (high.year, high.month):
-        nxt = date(year + month // 12, month % 12 + 1, 1)
-        out.append((f"{year:04d}-{month:02d}", date(year, month, 1), nxt - timedelta(days=1)))
-        year, month = nxt.year, nxt.month
-    return out
