@@ -118,6 +118,16 @@ def test_shared_filtered_url_gives_the_same_results(page: Any, base_url: str) ->
     assert _titles(page) == filtered
 
 
+def test_bad_filter_shows_the_message_in_place(page: Any, base_url: str) -> None:
+    page.goto(f"{base_url}/")
+    page.locator("#results input[name=since]").fill("2016-13")
+    page.locator("#results button[type=submit]").click()
+    alert = page.get_by_role("alert")
+    alert.wait_for()
+    assert "since" in alert.inner_text()
+    page.problems.clear()  # the browser logs the 422 response itself as an error
+
+
 def test_event_source_passage_leads_to_the_highlighted_article(page: Any, base_url: str) -> None:
     page.goto(f"{base_url}/")
     page.get_by_role("link", name="Kerry meets Lavrov in Geneva").click()

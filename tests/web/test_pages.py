@@ -256,3 +256,10 @@ def test_seeded_store_pages_answer(seeded_db_url: str) -> None:
         for event_id in event_ids:
             page = seeded.get(f"/events/{event_id}")
             assert page.status_code == 200, event_id
+
+
+def test_bad_parameter_in_an_htmx_request_is_a_422_fragment(client: TestClient) -> None:
+    page = client.get("/", params={"until": "yesterday"}, headers={"HX-Request": "true"})
+    assert page.status_code == 422
+    assert page.text.lstrip().startswith('<div id="results"')
+    assert 'role="alert"' in page.text and "until" in page.text

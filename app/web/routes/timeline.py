@@ -128,6 +128,9 @@ def timeline_page(request: Request, session: Session = Depends(get_session)) -> 
     try:
         filters = parse_filters(request.query_params)
     except FilterError as exc:
+        if is_htmx(request) and not wants_json(request):
+            context = {"message": str(exc), "clear_url": "/"}
+            return render(request, "_partials/filter_error.html", context, status_code=422)
         return error_page(request, 422, str(exc))
     resolved = _resolve_actor_text(session, request, filters)
     if resolved is not None:
