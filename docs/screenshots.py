@@ -70,7 +70,7 @@ def shoot(root: str, pages: dict[str, str], out: Path) -> list[Path]:
             page = context.new_page()
             for name, path in pages.items():
                 page.goto(f"{root}{path}{'&' if '?' in path else '?'}lang={lang}", wait_until="networkidle")
-                target = out / f"screenshot-{name}-{lang}.png"
+                target = out / f"{name}-{lang}.png"
                 page.screenshot(path=str(target))
                 saved.append(target)
             context.close()

@@ -52,9 +52,6 @@ class Translator:
     def month(self, number: int) -> str:
         return self(f"month_{number}")
 
-    def number(self, n: int) -> str:
-        return f"{n:,}" if self.lang == "en" else f"{n}"
-
 
 def _from_accept_language(header: str) -> str | None:
     """The first supported language in an Accept-Language header, by q order."""
