@@ -8,7 +8,6 @@ filter, so any view can be shared by copying the address.
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import asdict
 from typing import Any
 
@@ -21,7 +20,8 @@ from sqlalchemy.orm import Session
 
 from app.models import Actor
 from app.timeline import queries
-from app.timeline.facets import Facet, facet_counts
+from app.timeline.axis import axis_svg
+from app.timeline.facets import facets_and_histogram
 from app.timeline.filters import EVENT_TYPES, STATUSES, FilterError, Filters, parse_filters, url_with
 from app.web.cards import actor_name, grouped
 from app.web.deps import get_session
@@ -44,6 +44,7 @@ def timeline_context(
     page = queries.events_page(session, filters, limit=request.app.state.settings.page_size)
     after = filters.next.sort_date if filters.next else None
     query = filters.query_string()
+    facets, hist = facets_and_histogram(session, filters, path=path)
     return {
         "filters": filters,
         "path": path,
@@ -53,8 +54,8 @@ def timeline_context(
         "is_continuation": filters.next is not None,
         "clear_url": url_with(filters, path, **_cleared()),
         "selected_actors": _selected_actors(session, filters, t.lang),
-        "facets": _facets(session, filters, path),
-        "axis": _axis(request, session, filters, path),
+        "facets": [facets[name] for name in FACET_ORDER if name in facets and facets[name].values],
+        "axis": Markup(axis_svg(hist, filters, path=path, lang=t.lang)),
         "event_types": EVENT_TYPES,
         "statuses": STATUSES,
         "exports": [(fmt, f"/export.{fmt}" + (f"?{query}" if query else "")) for fmt in EXPORTS],
@@ -78,22 +79,6 @@ def _selected_actors(session: Session, filters: Filters, lang: str) -> list[dict
         remove = url_with(filters, "/", actor=tuple(a for a in filters.actor if a != actor_id))
         out.append({"id": actor_id, "name": name, "remove_url": remove})
     return out
-
-
-def _facets(session: Session, filters: Filters, path: str) -> list[Facet]:
-    counts = facet_counts(session, filters, path=path)
-    return [counts[name] for name in FACET_ORDER if name in counts and counts[name].values]
-
-
-def _axis(request: Request, session: Session, filters: Filters, path: str) -> Markup | None:
-    """The server-drawn SVG time axis (app.timeline.axis over app.timeline.histogram)."""
-    try:
-        axis = importlib.import_module("app.timeline.axis")
-        counts = importlib.import_module("app.timeline.histogram")
-    except ImportError:
-        return None
-    hist = counts.histogram(session, filters)
-    return Markup(axis.axis_svg(hist, filters, path=path, lang=translator(request).lang))
 
 
 def _resolve_actor_text(session: Session, request: Request, filters: Filters) -> Filters | None:
