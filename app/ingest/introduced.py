@@ -31,6 +31,7 @@ class _Lexicon:
     complement: frozenset[str]
     stop: frozenset[str]
     known: frozenset[str]  # words of non-person actors and places: part of an office's name
+    prepositions: frozenset[str]  # the next word is the preposition's object, still the office
 
 
 _LEXICONS: weakref.WeakKeyDictionary[KnowledgeBase, dict[str, _Lexicon]] = weakref.WeakKeyDictionary()
@@ -56,6 +57,7 @@ def _lexicon(kb: KnowledgeBase, lang: str) -> _Lexicon:
             frozenset(fold_text(w) for w in kb.lexicon.get(f"complement_{lang}", ())),
             frozenset(fold_text(w) for w in kb.lexicon.get(f"stop_{lang}", ())),
             known,
+            frozenset(fold_text(w) for w in kb.lexicon.get(f"prepositions_{lang}", ())),
         )
     return per_kb[lang]
 
@@ -85,7 +87,8 @@ def _walk(folded: Folded, text: str, pos: int, lex: _Lexicon, lang: str) -> tupl
         if word in "،," and complement and i + 1 < len(tokens):
             i += 1  # "ممثل روسيا لدى الأمم المتحدة، أليكسي بورودافكين"
             break
-        if not word[0].isalpha() or not _is_complement(word, lex, lang):
+        governed = i > 0 and tokens[i - 1].group() in lex.prepositions
+        if not word[0].isalpha() or not (governed or _is_complement(word, lex, lang)):
             break
         complement, i = complement + 1, i + 1
     names: list[re.Match[str]] = []

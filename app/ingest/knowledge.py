@@ -196,7 +196,18 @@ def parse_date(value: Any, where: str) -> date | None:
 
 
 class _Loader(yaml.SafeLoader):
-    """Safe YAML that leaves dates as text, so `parse_date` can say which entry holds a bad one."""
+    """Safe YAML that leaves dates as text (so `parse_date` names the entry) and refuses duplicate keys."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)  # type: ignore[no-untyped-call]
+            if key in seen:  # plain YAML would silently keep the last one and lose data
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key {key!r}", key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
 
 
 _Loader.yaml_implicit_resolvers = {

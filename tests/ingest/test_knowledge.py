@@ -139,6 +139,8 @@ BAD_FILES = [
     ("lexicon: {stop_en: [yes, no]}", "quote it"),
     ("actors: [{id: x, name_en: X, name_ar: س, kind: person, aliases_ar: [{text: س, rare: true}]}]", "rare"),
     ("actors: [unclosed", "invalid YAML"),
+    ("actors: []\nactors: []", "duplicate key 'actors'"),
+    ("actors: [{id: x, id: y, name_en: X, name_ar: س, kind: person}]", "duplicate key 'id'"),
 ]
 
 
