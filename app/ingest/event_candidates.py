@@ -1,0 +1,270 @@
+"""Candidate events: one per trigger match that survives its rule's conditions.
+
+A statement needs a speaker: the named person, office or body in the slot
+after its verb (up to "إن/أن", a colon or a quotation), or just before it;
+a verb that opens its clause with no subject continues the previous speaker.
+Other events take their actors from their clause. The date is the time
+expression that governs the event's clause (for a statement: the stretch from
+its clause's start to where the reported words begin), never the
+publication date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from app.ingest.event_context import Context, Located
+from app.ingest.event_rules import Rule, cue
+from app.ingest.records import DateValue, PlaceRef, Timex
+from app.ingest.rounds import round_from_match, round_in, series_in, span_for
+
+_SLOT_MAX = 120  # folded characters after a verb of saying in which its subject may stand
+_SUBJECT_REACH = 70  # the subject of a verb of saying starts this close to it
+_SVO_GAP = re.compile(r"^\s*(?:قد\s+|لا\s+)?$")
+_CONTENT_MARKER = re.compile(r"\s(?:ل(?:ت|ا)\S{3,}|بشان|يضم|يقضي|تنص|حول|بان|that|to|on)(?=\s)")
+
+
+@dataclass
+class Cand:
+    type: str
+    rule: str
+    status: str
+    sent: int
+    t_start: int  # folded span of the trigger
+    t_end: int
+    span: tuple[int, int]  # folded span of the mention
+    actors: list[Located] = field(default_factory=list)
+    slot_phrase: str = ""  # statements: the folded words naming the speaker
+    surfaces: tuple[str, ...] = ()  # statements by a body: the folded names it was called by
+    date: DateValue | None = None
+    timex: Timex | None = None
+    place: PlaceRef | None = None
+    series: str | None = None
+    round: int | None = None
+    joins_previous: bool = False
+    absorbs: tuple[str, ...] = ()
+    content: tuple[int, int] | None = None  # statements: the folded span of what was said
+
+    @property
+    def ids(self) -> set[str]:
+        return {a.actor.actor.id for a in self.actors if a.actor}
+
+    @property
+    def person_ids(self) -> set[str]:
+        return {a.actor.actor.id for a in self.actors if a.actor and a.actor.actor.kind == "person"}
+
+
+def triggers(ctx: Context, rules: tuple[Rule, ...]) -> list[tuple[int, Rule, re.Match[str]]]:
+    """(sentence, rule, match) for every trigger outside quotations, sentences in order."""
+    starts = [b[0] for b in ctx.sent_bounds]
+    out: list[tuple[int, Rule, re.Match[str]]] = []
+    for rule in rules:
+        for m in rule.regex.finditer(ctx.text):
+            sent = _sentence_of(starts, ctx, m.start("t"))
+            if sent is None or sent in ctx.repeat_of or ctx.in_quote(m.start("t")):
+                continue
+            out.append((sent, rule, m))
+    out.sort(key=lambda x: (x[0], x[2].start("t")))
+    return out
+
+
+def _sentence_of(starts: list[int], ctx: Context, pos: int) -> int | None:
+    from bisect import bisect_right
+
+    i = bisect_right(starts, pos) - 1
+    if i < 0 or pos >= ctx.sent_bounds[i][1]:
+        return None
+    return i
+
+
+# ---- statements
+
+
+def statement(ctx: Context, sent: int, rule: Rule, m: re.Match[str], previous: Cand | None) -> Cand | None:
+    t_start, t_end = m.start("t"), m.end("t")
+    text = ctx.text
+    if cue("masdar_before", ctx.lang).search(text[max(0, t_start - 10) : t_start]):
+        return None
+    clause = ctx.clause_at(sent, t_start)
+    sent_end = ctx.sent_bounds[sent][1]
+    slot_start, joins = t_end, False
+    that = cue("anaphoric_that", ctx.lang).match(text, t_end, sent_end)
+    if that:
+        slot_start, joins = that.end(), True
+    limit = min(sent_end, slot_start + _SLOT_MAX)
+    comp = cue("complement", ctx.lang).search(text, slot_start, limit)
+    slot_end = comp.start() if comp else limit
+    slot = text[slot_start:slot_end].strip()
+    if cue("media_subject", ctx.lang).match(slot) or cue("unnamed", ctx.lang).match(slot):
+        return None
+    speakers = _speakers(ctx, slot_start, slot_end) or _speaker_before(ctx, clause, t_start)
+    if not speakers:
+        speakers = _anaphor(ctx, slot, t_start)
+    if not speakers:
+        prefix = text[clause[0] : t_start]
+        if previous is None or not cue("continuation_prefix", ctx.lang).match(prefix):
+            return None
+        speakers, joins = list(previous.actors), True
+    content_start = comp.end() if comp else slot_end
+    span_end = ctx.clause_at(sent, max(content_start - 1, clause[0]))[1]
+    cand = Cand(
+        "statement", rule.id, "occurred", sent, t_start, t_end, (clause[0], max(span_end, t_end)), speakers
+    )
+    cand.slot_phrase = text[t_start:slot_end]
+    cand.surfaces = tuple(
+        text[a.start : a.end] for a in speakers if a.actor and a.actor.actor.kind != "person"
+    )
+    cand.joins_previous = joins and previous is not None
+    cand.content = (content_start, sent_end)
+    cand.timex = _governing(ctx, clause[0], slot_end, t_start)
+    cand.place = _place(ctx, clause[0], slot_end)
+    return cand
+
+
+def _subject_like(ctx: Context, loc: Located) -> bool:
+    return not ctx.prepositional(loc)
+
+
+def _speakers(ctx: Context, start: int, end: int) -> list[Located]:
+    """The person named in the slot with the body in its title, else the first body named."""
+    end = min(end, start + _SUBJECT_REACH)
+    found = [a for a in ctx.actors_in(start, end) if _subject_like(ctx, a)]
+    persons = [a for a in found if a.actor and a.actor.actor.kind == "person"]
+    if persons:
+        person = persons[0]
+        bodies = [
+            a
+            for a in found
+            if a.actor and a.actor.actor.kind != "person" and a.start < person.start and not a.actor.ambiguous
+        ]
+        return [person, *bodies[:1]]
+    return found[:1]
+
+
+def _speaker_before(ctx: Context, clause: tuple[int, int], t_start: int) -> list[Located]:
+    """Subject-verb order ("دي ميستورا قال", "The Kremlin said"): the name just before the verb."""
+    before = [a for a in ctx.actors_in(clause[0], t_start) if _SVO_GAP.match(ctx.text[a.end : t_start])]
+    if not before:
+        return []
+    last = before[-1]
+    if ctx.lang == "en":
+        return _speakers(ctx, clause[0], t_start) or [last]
+    return [last]
+
+
+def _anaphor(ctx: Context, slot: str, t_start: int) -> list[Located]:
+    """ "الوزارة" as speaker: the last actor named before whose name holds that noun."""
+    m = cue("definite_anaphor", ctx.lang).match(slot)
+    if not m:
+        return []
+    head = m.group(0).strip()
+    head = head[2:] if head.startswith("ال") and len(head) > 4 else head
+    for loc in reversed(ctx.actors_in(0, t_start)):
+        if head in ctx.text[loc.start : loc.end]:
+            return [loc]
+    return []
+
+
+# ---- other events
+
+
+def act(ctx: Context, sent: int, rule: Rule, m: re.Match[str]) -> Cand | None:
+    t_start, t_end = m.start("t"), m.end("t")
+    clause = ctx.clause_at(sent, t_start)
+    region = (clause[0], max(clause[1], t_end))
+    text = ctx.text
+    if rule.needs and not rule.needs.search(text, *region):
+        return None
+    if rule.needs_cue and not cue(rule.needs_cue, ctx.lang).search(text, *ctx.sent_bounds[sent]):
+        return None
+    cand = Cand(rule.type, rule.id, rule.status, sent, t_start, t_end, region, absorbs=rule.absorbs)
+    cand.actors = _clause_actors(ctx, rule.type, region, t_end)
+    if len(cand.actors) < rule.min_actors:
+        cand.actors = _with_dual_anaphor(ctx, cand.actors, region)
+        if len(cand.actors) < rule.min_actors:
+            return None
+    if rule.type == "talks_round" and not _talks(ctx, cand, m, region, rule.anchor):
+        return None
+    if cand.timex is None:
+        cand.timex = _governing(ctx, *region, t_start) or _sentence_timex(ctx, sent)
+    cand.place = _place(ctx, *region)
+    return cand
+
+
+def _clause_actors(ctx: Context, kind: str, region: tuple[int, int], t_end: int) -> list[Located]:
+    end = region[1]
+    if kind in ("proposal", "report"):
+        marker = _CONTENT_MARKER.search(ctx.text, t_end, end)
+        end = marker.start() if marker else end
+    out = []
+    for loc in ctx.actors_in(region[0], end):
+        match = loc.actor
+        if match is None or (match.metonym and ctx.prepositional(loc)):
+            continue
+        if kind not in ("meeting", "statement") and _place_phrase(ctx, loc):
+            continue
+        if kind in ("proposal", "report") and match.ambiguous:
+            continue
+        out.append(loc)
+    return out
+
+
+def _place_phrase(ctx: Context, loc: Located) -> bool:
+    """A name after "في/إلى/من" is where something happened, not who did it."""
+    before = ctx.text[max(0, loc.start - 6) : loc.start]
+    return bool(re.search(r"(?:^|\s)(?:في|الي|من|فوق|داخل|in|to|from)\s*$", before))
+
+
+def _with_dual_anaphor(ctx: Context, actors: list[Located], region: tuple[int, int]) -> list[Located]:
+    """ "البلدين", "بينهما": the last two states or bodies named before stand in for the pair."""
+    if not cue("dual_anaphor", ctx.lang).search(ctx.text, *region):
+        return actors
+    seen: dict[str, Located] = {a.actor.actor.id: a for a in actors if a.actor}
+    for loc in reversed(ctx.actors_in(0, region[0])):
+        if len(seen) >= 2:
+            break
+        if loc.actor and loc.actor.actor.kind != "person" and loc.actor.actor.id not in seen:
+            seen[loc.actor.actor.id] = loc
+    return list(seen.values())
+
+
+def _talks(ctx: Context, cand: Cand, m: re.Match[str], region: tuple[int, int], anchor: bool) -> bool:
+    text = ctx.text[region[0] : region[1]]
+    if cue("speculative", ctx.lang).search(text):
+        return False
+    groups = m.groupdict()
+    cand.series = series_in(ctx.kb, groups.get("series") or "") or series_in(ctx.kb, text)
+    cand.round = round_from_match(groups) or round_in(text)
+    cand.timex = _governing(ctx, *region, cand.t_start)
+    if anchor and not (cand.series or cand.round or cand.timex):
+        return False
+    if cand.timex and cand.timex.date:
+        sentence = ctx.text[slice(*ctx.sent_bounds[cand.sent])]
+        cand.date = span_for(cand.timex.date, sentence, ctx.lang)
+    return True
+
+
+# ---- dates and places
+
+
+def _governing(ctx: Context, start: int, end: int, pos: int) -> Timex | None:
+    """The time expression of [start, end) nearest to the trigger at `pos`."""
+    found = [t for t in ctx.timexes_in(start, end) if t.timex and t.timex.date]
+    if not found:
+        return None
+    return min(found, key=lambda t: abs(t.start - pos)).timex
+
+
+def _sentence_timex(ctx: Context, sent: int) -> Timex | None:
+    """A sentence's dates govern an undated clause only when they all agree."""
+    found = [t.timex for t in ctx.timexes_in(*ctx.sent_bounds[sent]) if t.timex and t.timex.date]
+    values = {t.value for t in found if t}
+    return found[0] if len(values) == 1 else None
+
+
+def _place(ctx: Context, start: int, end: int) -> PlaceRef | None:
+    for loc in ctx.places_in(start, end):
+        if _place_phrase(ctx, loc):
+            return loc.place
+    return None

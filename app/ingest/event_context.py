@@ -1,0 +1,140 @@
+"""One article prepared for event extraction: folded text, sentences, actors, places, dates, quotes.
+
+Everything is located in folded offsets (the rules match folded text) and
+mapped back to the original only when a mention is written. Actors and places
+are recognised once over the whole article, not per sentence.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from app.ingest.actors import ActorMatch, recognize_actors, recognize_places
+from app.ingest.event_rules import cue
+from app.ingest.knowledge import KnowledgeBase
+from app.ingest.normalize import Folded, fold
+from app.ingest.records import PlaceRef, RawArticle, Sentence, Timex
+from app.ingest.segment import clause_bounds, repeats, sentences
+
+_OPEN = "«“"
+_CLOSE = "»”"
+
+
+@dataclass(frozen=True)
+class Located:
+    """An actor, place or time expression with its folded span."""
+
+    start: int
+    end: int
+    actor: ActorMatch | None = None
+    place: PlaceRef | None = None
+    timex: Timex | None = None
+
+
+@dataclass
+class Context:
+    article: RawArticle
+    kb: KnowledgeBase
+    lang: str
+    folded: Folded
+    sents: list[Sentence]
+    sent_bounds: list[tuple[int, int]]  # folded
+    repeat_of: dict[int, int]
+    actors: list[Located]
+    places: list[Located]
+    timexes: list[Located]
+    quotes: list[tuple[int, int]]
+    clauses: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return self.folded.text
+
+    def to_folded(self, start: int, end: int) -> tuple[int, int]:
+        index = self.folded.index
+        return bisect_left(index, start), bisect_left(index, end)
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        return self.folded.to_original(start, end)
+
+    def clauses_of(self, sent: int) -> list[tuple[int, int]]:
+        if sent not in self.clauses:
+            start, end = self.sent_bounds[sent]
+            self.clauses[sent] = clause_bounds(self.text, start, end, self.lang) or [(start, end)]
+        return self.clauses[sent]
+
+    def clause_at(self, sent: int, pos: int) -> tuple[int, int]:
+        for start, end in self.clauses_of(sent):
+            if start <= pos < end:
+                return start, end
+        return self.sent_bounds[sent]
+
+    def in_quote(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.quotes)
+
+    def actors_in(self, start: int, end: int) -> list[Located]:
+        return _within(self.actors, start, end)
+
+    def places_in(self, start: int, end: int) -> list[Located]:
+        return _within(self.places, start, end)
+
+    def timexes_in(self, start: int, end: int) -> list[Located]:
+        return _within(self.timexes, start, end)
+
+    def prepositional(self, loc: Located) -> bool:
+        """Whether the name stands in a prepositional phrase ("إلى موسكو", "بموسكو"): not a subject."""
+        if loc.start > 0 and self.text[loc.start - 1] in "بل":
+            return True
+        before = self.text[max(0, loc.start - 12) : loc.start]
+        return bool(cue("preposition", self.lang).search(before))
+
+
+def _within(items: list[Located], start: int, end: int) -> list[Located]:
+    starts = [i.start for i in items]
+    return items[bisect_left(starts, start) : bisect_right(starts, end - 1)]
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Quoted stretches of the original text; a straight quote toggles, a line break closes."""
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            opened = None
+        elif opened is None and (ch in _OPEN or ch == '"'):
+            opened = i
+        elif opened is not None and (ch in _CLOSE or ch == '"'):
+            if i - opened > 1:
+                spans.append((opened, i + 1))
+            opened = None
+    return spans
+
+
+def build(article: RawArticle, timexes: Sequence[Timex], kb: KnowledgeBase) -> Context:
+    lang = "en" if article.lang == "en" else "ar"
+    folded = fold(article.text)
+    sents = sentences(article.text, lang)
+    ctx = Context(
+        article=article,
+        kb=kb,
+        lang=lang,
+        folded=folded,
+        sents=sents,
+        sent_bounds=[],
+        repeat_of=repeats(sents),
+        actors=[],
+        places=[],
+        timexes=[],
+        quotes=[],
+    )
+    ctx.sent_bounds = [ctx.to_folded(s.start, s.end) for s in sents]
+    found = recognize_actors(article.text, kb, on=article.published, lang=lang)
+    ctx.actors = [Located(*ctx.to_folded(m.start, m.end), actor=m) for m in found]
+    places = recognize_places(article.text, kb, lang=lang)
+    ctx.places = [Located(*ctx.to_folded(p.start, p.end), place=p.place) for p in places]
+    located = [Located(*ctx.to_folded(t.start, t.end), timex=t) for t in timexes if t.value]
+    ctx.timexes = sorted(located, key=lambda x: x.start)
+    ctx.quotes = [ctx.to_folded(s, e) for s, e in quote_spans(article.text)]
+    return ctx

@@ -1,0 +1,148 @@
+"""Within one article: which candidate passages report the same event.
+
+One event per act: triggers of one type in one clause are one event; a
+speaker's further sentences on the same occasion are one statement (a body's
+statement joins its spokesperson's when the spokesperson is named "of" that
+body); the lead and the body reporting one meeting, round or proposal are one
+event. Dates that disagree keep events apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from app.ingest.event_candidates import Cand
+from app.ingest.records import DateValue
+
+_COMPATIBLE = {"proposal": "proposal", "report": "proposal"}
+
+
+@dataclass
+class Group:
+    type: str
+    members: list[Cand] = field(default_factory=list)
+
+    @property
+    def first(self) -> Cand:
+        return self.members[0]
+
+    @property
+    def ids(self) -> set[str]:
+        return set().union(*(c.ids for c in self.members))
+
+    @property
+    def person_ids(self) -> set[str]:
+        return set().union(*(c.person_ids for c in self.members))
+
+    @property
+    def date(self) -> DateValue | None:
+        spans = [c.date for c in self.members if c.date]
+        if spans:
+            return spans[0]
+        dated = [c.timex.date for c in self.members if c.timex and c.timex.date]
+        return dated[0] if dated else None
+
+    @property
+    def status(self) -> str:
+        return self.first.status
+
+
+def _range(value: DateValue | None) -> tuple[date, date] | None:
+    return (value.start, value.end) if value else None
+
+
+def dates_agree(a: DateValue | None, b: DateValue | None) -> bool:
+    ra, rb = _range(a), _range(b)
+    if ra is None or rb is None:
+        return True
+    return ra[0] <= rb[1] and rb[0] <= ra[1]
+
+
+def _cand_date(c: Cand) -> DateValue | None:
+    return c.date or (c.timex.date if c.timex else None)
+
+
+def _same_speaker(g: Group, c: Cand) -> bool:
+    if c.person_ids:
+        if c.person_ids & g.person_ids:
+            return True
+        # a body's statement followed by its spokesperson's ("الجيش الروسي" … "المتحدث باسم الجيش الروسي")
+        return not g.person_ids and any(s in c.slot_phrase for m in g.members for s in m.surfaces)
+    if g.person_ids:
+        return any(s in m.slot_phrase for m in g.members for s in c.surfaces)
+    surfaces = {s for m in g.members for s in m.surfaces}
+    return bool(c.ids & g.ids) and (not c.surfaces or bool(set(c.surfaces) & surfaces))
+
+
+def _fits(g: Group, c: Cand) -> bool:
+    if _COMPATIBLE.get(g.type, g.type) != _COMPATIBLE.get(c.type, c.type):
+        return False
+    if not dates_agree(g.date, _cand_date(c)):
+        return False
+    same_sentence = any(m.sent == c.sent for m in g.members)
+    if c.type == "statement":
+        return _same_speaker(g, c)
+    if c.type == "talks_round":
+        return (
+            g.status == c.status
+            and (g.first.series is None or c.series is None or _series(g) == c.series)
+            and (_round(g) is None or c.round is None or _round(g) == c.round)
+        )
+    if c.type == "meeting":
+        return g.status == c.status and (same_sentence or bool(c.ids & g.ids))
+    if c.type in ("proposal", "report"):
+        return True
+    return same_sentence or bool(c.ids & g.ids) or not c.ids or not g.ids
+
+
+def _series(g: Group) -> str | None:
+    return next((m.series for m in g.members if m.series), None)
+
+
+def _round(g: Group) -> int | None:
+    return next((m.round for m in g.members if m.round), None)
+
+
+def group(cands: list[Cand]) -> list[Group]:
+    """Candidates (in text order) gathered into events."""
+    groups: list[Group] = []
+    last_statement: Group | None = None
+    for c in _absorb(cands):
+        target = None
+        if c.type == "statement" and c.joins_previous and last_statement is not None:
+            target = last_statement
+        else:
+            target = next((g for g in groups if _fits(g, c)), None)
+        if target is None:
+            target = Group(c.type)
+            groups.append(target)
+        target.members.append(c)
+        if c.type == "statement":
+            last_statement = target
+    return groups
+
+
+def _absorb(cands: list[Cand]) -> list[Cand]:
+    """Drop a candidate whose clause also holds an event of a type that absorbs it."""
+    out = []
+    for c in cands:
+        absorbed = any(
+            o is not c
+            and c.type in o.absorbs
+            and o.sent == c.sent
+            and o.span[0] < c.span[1]
+            and c.span[0] < o.span[1]
+            for o in cands
+        )
+        if not absorbed:
+            out.append(c)
+    return out
+
+
+def series_of(g: Group) -> str | None:
+    return _series(g)
+
+
+def round_of(g: Group) -> int | None:
+    return _round(g)

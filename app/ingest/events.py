@@ -1,0 +1,193 @@
+"""Typed events from trigger rules: `extract(article, timexes, kb)`.
+
+Stages, each in its own module: the article is prepared once
+(`event_context`: folded text, sentences, repeated passages, actors, places,
+dates, quotations); every trigger rule (`event_rules`, data in
+`resources/events/`) proposes candidates (`event_candidates`); candidates that
+report the same act are grouped (`event_group`); each group becomes one
+ExtractedEvent with all its passages, its date, status, actors, place,
+series/round (`rounds`) and titles (`event_titles`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from app.ingest import event_context, event_titles
+from app.ingest.event_candidates import Cand, act, statement, triggers
+from app.ingest.event_context import Context
+from app.ingest.event_group import Group, group, round_of, series_of
+from app.ingest.event_rules import cue, rules
+from app.ingest.knowledge import KnowledgeBase
+from app.ingest.records import ActorRef, DateValue, ExtractedEvent, MentionSpan, RawArticle, Timex
+from app.ingest.rounds import day_of_round, nth_day
+
+_ROLES = {"statement": "speaker", "meeting": "participant"}
+_CONTENT_BLOCKED = ("proposal",)  # what a speaker says he proposed is part of his statement
+
+
+def extract(article: RawArticle, timexes: Sequence[Timex], kb: KnowledgeBase) -> list[ExtractedEvent]:
+    """One ExtractedEvent per event the article reports, with every passage that reports it."""
+    if not article.text.strip():
+        return []
+    ctx = event_context.build(article, timexes, kb)
+    cands = candidates(ctx)
+    groups = group(cands)
+    _date_days_of_round(ctx, groups)
+    return [_event(ctx, g) for g in groups]
+
+
+def candidates(ctx: Context) -> list[Cand]:
+    """Every candidate passage, in text order."""
+    out: list[Cand] = []
+    last_statement: Cand | None = None
+    media_sents: set[int] = set()
+    for sent, rule, m in triggers(ctx, rules(ctx.lang)):
+        if rule.speech:
+            cand = statement(ctx, sent, rule, m, last_statement)
+            if cand is not None:
+                last_statement = cand
+        else:
+            if not rule.in_speech and _inside_speech(out, m.start("t")):
+                continue
+            cand = act(ctx, sent, rule, m)
+        if cand is None:
+            continue
+        _set_status(ctx, cand, media_sents)
+        out.append(cand)
+    return _one_per_clause(out)
+
+
+def _inside_speech(cands: list[Cand], pos: int) -> bool:
+    return any(c.content and c.content[0] <= pos < c.content[1] for c in cands if c.type == "statement")
+
+
+def _set_status(ctx: Context, cand: Cand, media_sents: set[int]) -> None:
+    text = ctx.text
+    sentence = ctx.sent_bounds[cand.sent]
+    if cue("media", ctx.lang).search(text, *sentence):
+        media_sents.add(cand.sent)
+    if cand.type == "statement":
+        return
+    published = ctx.article.published
+    value = cand.date or (cand.timex.date if cand.timex else None)
+    clause = text[cand.span[0] : cand.span[1]]
+    if cand.sent in media_sents and cand.type in ("proposal", "report"):
+        cand.status = "reported"
+    elif cand.status == "occurred" and (
+        _future_verb(text[cand.t_start : cand.t_end])
+        or cue("planned", ctx.lang).search(clause)
+        or (value is not None and published is not None and value.start > published)
+    ):
+        cand.status = "planned"
+
+
+def _future_verb(trigger: str) -> bool:
+    """ "سيلتقي", "ستبدأ": the future prefix on the trigger verb itself."""
+    word = trigger.split()[0] if trigger.split() else ""
+    word = word[1:] if word[:1] in "وف" and len(word) > 4 else word
+    return word[:2] in ("سي", "ست", "سن") and len(word) >= 5
+
+
+def _one_per_clause(cands: list[Cand]) -> list[Cand]:
+    """Two triggers of one type in one clause are one act: keep the first (statements: per speaker)."""
+    out: list[Cand] = []
+    for c in cands:
+        clash = any(
+            o.type == c.type and o.sent == c.sent and o.span[0] <= c.t_start < o.span[1] and o.ids == c.ids
+            for o in out
+        )
+        if not clash:
+            out.append(c)
+    return out
+
+
+def _date_days_of_round(ctx: Context, groups: list[Group]) -> None:
+    """ "On the first day of the talks": counted from the article's round whose span is known."""
+    spans = [g.date for g in groups if g.type == "talks_round" and g.date and g.date.start != g.date.end]
+    if not spans:
+        return
+    for g in groups:
+        if g.date is not None:
+            continue
+        for c in g.members:
+            n = day_of_round(ctx.text[c.span[0] : c.t_end], ctx.lang)
+            day = nth_day(spans[0], n) if n else None
+            if day:
+                c.date = day
+                break
+
+
+def _event(ctx: Context, g: Group) -> ExtractedEvent:
+    value = g.date
+    timex = next((c.timex for c in g.members if c.timex), None)
+    actors = _actors(ctx, g, value)
+    place = next((c.place for c in g.members if c.place), None)
+    series, round_ = (series_of(g), round_of(g)) if g.type == "talks_round" else (None, None)
+    status = "reported" if any(c.status == "reported" for c in g.members) else g.status
+    event = ExtractedEvent(
+        type=_type(g),
+        status=status,
+        mentions=_mentions(ctx, g),
+        date=value,
+        timex=timex,
+        actors=actors,
+        place=place,
+        series=series,
+        round=round_,
+    )
+    en, ar = event_titles.titles(event, ctx.kb)
+    return replace(event, title_en=en, title_ar=ar)
+
+
+def _type(g: Group) -> str:
+    types = [c.type for c in g.members]
+    return "proposal" if "proposal" in types else types[0]
+
+
+def _actors(ctx: Context, g: Group, value: DateValue | None) -> tuple[ActorRef, ...]:
+    """The group's actors, titles re-resolved to whoever held the role on the event's date."""
+    role = _ROLES.get(g.type, "participant")
+    out: dict[str, ActorRef] = {}
+    for c in g.members:
+        for loc in c.actors:
+            match = loc.actor
+            if match is None:
+                continue
+            ref = match.actor
+            if match.role_title and value is not None:
+                holder = ctx.kb.holder(match.role_title, value.start)
+                ref = holder.ref() if holder else ref
+            out.setdefault(ref.id, replace(ref, role=role))
+    if g.type == "talks_round" and not out:
+        for ref in event_titles.series_parties(ctx.kb, series_of(g)):
+            out.setdefault(ref.id, ref)
+    return tuple(out.values())
+
+
+def _mentions(ctx: Context, g: Group) -> tuple[MentionSpan, ...]:
+    spans: list[tuple[int, int, str]] = []
+    for c in g.members:
+        start, end = ctx.to_original(*c.span)
+        spans.append((start, end, c.rule))
+        spans.extend(_copies(ctx, c, start, end))
+    text = ctx.article.text
+    unique = sorted(set(spans))
+    return tuple(MentionSpan(s, e, text[s:e], rule) for s, e, rule in unique if e > s)
+
+
+def _copies(ctx: Context, c: Cand, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The same passage where the article repeats the sentence (word for word, or cut short)."""
+    original = ctx.sents[c.sent]
+    out = []
+    for i, j in ctx.repeat_of.items():
+        if j != c.sent:
+            continue
+        copy = ctx.sents[i]
+        offset = start - original.start
+        if copy.text == original.text:
+            out.append((copy.start + offset, copy.start + offset + (end - start), c.rule))
+        elif offset < len(copy.text):
+            out.append((copy.start + offset, min(copy.end, copy.start + offset + (end - start)), c.rule))
+    return out
