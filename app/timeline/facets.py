@@ -182,7 +182,7 @@ def _counts_in_sql(session: Session, filters: Filters, top: int) -> dict[str, Co
             .order_by(count.desc(), col)
             .limit(len(EVENT_TYPES) if param == "type" else top)
         )
-        counts[param] = [(str(v), int(n)) for v, n in session.execute(stmt).tuples()]
+        counts[param] = [(str(v), int(n)) for v, n in session.execute(stmt)]
     everything = filters.is_empty
     counts["actor"] = _actor_counts(session, None if everything else filtered_ids(filters), top)
     source_ids = filtered_ids(filters, exclude=["source"])
@@ -197,7 +197,7 @@ def _actor_counts(session: Session, ids: Sequence[str] | Select[tuple[str]] | No
     if ids is not None:
         stmt = stmt.where(EventActor.event_id.in_(ids))
     stmt = stmt.group_by(EventActor.actor_id).order_by(count.desc(), EventActor.actor_id).limit(top)
-    return [(v, int(n)) for v, n in session.execute(stmt).tuples()]
+    return [(v, int(n)) for v, n in session.execute(stmt)]
 
 
 def _source_counts(session: Session, ids: Sequence[str] | Select[tuple[str]] | None, top: int) -> Counts:
@@ -207,7 +207,7 @@ def _source_counts(session: Session, ids: Sequence[str] | Select[tuple[str]] | N
     if ids is not None:
         stmt = stmt.where(Mention.event_id.in_(ids))
     stmt = stmt.group_by(Document.source).order_by(count.desc(), Document.source).limit(top)
-    return [(str(v), int(n)) for v, n in session.execute(stmt).tuples()]
+    return [(str(v), int(n)) for v, n in session.execute(stmt)]
 
 
 def _labels(session: Session, model: type[Actor] | type[Place], pairs: Counts) -> dict[str, tuple[str, str]]:
@@ -215,7 +215,7 @@ def _labels(session: Session, model: type[Actor] | type[Place], pairs: Counts) -
     if not ids:
         return {}
     rows = session.execute(select(model.id, model.name_en, model.name_ar).where(model.id.in_(ids)))
-    return {i: (en, ar) for i, en, ar in rows.tuples()}
+    return {i: (en, ar) for i, en, ar in rows}
 
 
 def _with_selected(filters: Filters, param: str, pairs: Counts) -> Counts:

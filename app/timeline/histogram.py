@@ -62,7 +62,7 @@ def histogram(session: Session, filters: Filters) -> Histogram:
     unit = _unit_for(low, high)
     key = _bucket_key(session, unit)
     stmt = select(key, Event.type, func.count()).where(*where).group_by(key, Event.type)
-    tally = Counter({(str(k), t): int(n) for k, t, n in session.execute(stmt).tuples()})
+    tally = Counter({(str(k), t): int(n) for k, t, n in session.execute(stmt)})
     return _assemble(low, high, unit, tally)
 
 

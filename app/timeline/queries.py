@@ -96,13 +96,13 @@ def _page_rows(
         if after is not None:
             dated.append(tuple_(Event.sort_date, Event.id) < tuple_(after.sort_date, after.event_id))
         stmt = select(Event.sort_date, Event.id).where(*dated).order_by(*order).limit(limit)
-        rows.extend(session.execute(stmt).tuples())
+        rows.extend(session.execute(stmt))
     if len(rows) < limit:
         undated = [*where, Event.sort_date.is_(None)]
         if after is not None and after.sort_date is None:
             undated.append(Event.id < after.event_id)
         stmt = select(Event.sort_date, Event.id).where(*undated).order_by(Event.id.desc())
-        rows.extend(session.execute(stmt.limit(limit - len(rows))).tuples())
+        rows.extend(session.execute(stmt.limit(limit - len(rows))))
     return rows
 
 
@@ -218,7 +218,7 @@ def event_detail(session: Session, event_id: str) -> EventDetail | None:
         .where(Mention.event_id == event_id)
         .order_by(Document.published.is_(None), Document.published, Document.name, Mention.start)
     )
-    mentions = [mention_view(m, d) for m, d in session.execute(stmt).tuples()]
+    mentions = [mention_view(m, d) for m, d in session.execute(stmt)]
     return EventDetail(event=event_view(event), mentions=mentions)
 
 
@@ -258,7 +258,7 @@ def search_actors(session: Session, q: str, *, limit: int = 10) -> list[ActorHit
             .order_by(func.length(ActorAlias.alias_folded), Actor.id)
             .limit(limit * 4)
         )
-        for actor, alias in session.execute(stmt).tuples():
+        for actor, alias in session.execute(stmt):
             if actor.id not in hits and len(hits) < limit:
                 hits[actor.id] = ActorHit(actor.id, actor.name_en, actor.name_ar, actor.kind, alias)
         if len(hits) >= limit:
@@ -274,7 +274,7 @@ def _with_event_counts(session: Session, hits: list[ActorHit]) -> list[ActorHit]
         .where(EventActor.actor_id.in_([h.id for h in hits]))
         .group_by(EventActor.actor_id)
     )
-    counts = dict(session.execute(stmt).tuples().all())
+    counts = dict(session.execute(stmt).all())
     return [replace(h, n_events=counts.get(h.id, 0)) for h in hits]
 
 
