@@ -15,9 +15,9 @@ from fastapi.responses import RedirectResponse
 from markupsafe import Markup, escape
 from sqlalchemy.orm import Session
 
-from app.timeline import contract, queries
+from app.models import Event
+from app.timeline import contract, permalinks, queries
 from app.timeline.views import EventView, MentionView
-from app.web import permalink_adapter as links
 from app.web.cards import actor_name, place_name
 from app.web.dates import date_text
 from app.web.deps import get_session
@@ -85,23 +85,28 @@ def _event_context(event: EventView, mentions: list[MentionView], t: Translator,
     }
 
 
+def _canonical(session: Session, event_id: str) -> str:
+    event = session.get(Event, event_id)
+    return permalinks.canonical_path(event) if event is not None else f"/events/{event_id}"
+
+
 @router.api_route("/events/{part}", methods=["GET", "HEAD"], summary="An event's permalink (page or .json)")
 def event_page(part: str, request: Request, session: Session = Depends(get_session)) -> Response:
     as_json = part.endswith(".json")
-    event_id, _slug = links.split(part[: -len(".json")] if as_json else part)
-    resolution = links.resolve(session, event_id)
-    if resolution.kind == "unknown":
+    event_id = permalinks.split_slug(part[: -len(".json")] if as_json else part)
+    found = permalinks.resolve(session, event_id)
+    if found.kind == "unknown" or (found.event_id is None and found.kind != "gone"):
         return error_page(request, 404, f"no event with id {event_id!r}")
-    if resolution.kind == "gone":
+    if found.kind == "gone" or found.event_id is None:
         return error_page(request, 410, f"event {event_id} was removed")
-    target = resolution.event_id
-    if resolution.kind == "moved":
-        return _redirect(request, f"/events/{target}.json" if as_json else links.path(session, target))
+    target = found.event_id
+    if found.kind == "moved":
+        return _redirect(request, f"/events/{target}.json" if as_json else _canonical(session, target))
     if as_json:
         row = queries.get_event(session, target)
         return json_response(contract.event_dicts([row], session=session)[0] if row else None)
-    canonical = links.path(session, target)
-    if part != canonical.rsplit("/", 1)[-1]:
+    canonical = _canonical(session, target)
+    if f"/events/{part}" != canonical:
         return _redirect(request, canonical)
     detail = queries.event_detail(session, target)
     if detail is None:
