@@ -95,10 +95,10 @@ def event_page(part: str, request: Request, session: Session = Depends(get_sessi
     as_json = part.endswith(".json")
     event_id = permalinks.split_slug(part[: -len(".json")] if as_json else part)
     found = permalinks.resolve(session, event_id)
-    if found.kind == "unknown" or (found.event_id is None and found.kind != "gone"):
-        return error_page(request, 404, f"no event with id {event_id!r}")
-    if found.kind == "gone" or found.event_id is None:
+    if found.kind == "gone":
         return error_page(request, 410, f"event {event_id} was removed")
+    if found.event_id is None:  # unknown: never an event here
+        return error_page(request, 404, f"no event with id {event_id!r}")
     target = found.event_id
     if found.kind == "moved":
         return _redirect(request, f"/events/{target}.json" if as_json else _canonical(session, target))
