@@ -63,6 +63,13 @@ def _sources(mentions: list[MentionView], t: Translator) -> list[dict[str, Any]]
     return out
 
 
+def _cite(t: Translator, title: str, when: str, event_id: str, url: str) -> Markup:
+    """The citation line, each piece direction-isolated so ids and URLs keep their order in Arabic."""
+    pieces = {"title": title, "date": when, "id": event_id, "url": url}
+    isolated = {name: Markup("<bdi>{}</bdi>").format(value) for name, value in pieces.items()}
+    return Markup(escape(t("cite_text"))).format(**isolated)
+
+
 def _event_context(event: EventView, mentions: list[MentionView], t: Translator, canonical: str) -> dict:
     when = date_text(event.date_precision, event.date_start, event.date_end, t)
     timex = next((m.timex_text for m in mentions if m.timex_text), None)
@@ -81,7 +88,7 @@ def _event_context(event: EventView, mentions: list[MentionView], t: Translator,
         "rules": sorted({m.rule for m in mentions}),
         "sources": _sources(mentions, t),
         "canonical": canonical,
-        "cite": t("cite_text", title=title, date=when or t("date_none"), id=event.id, url=canonical),
+        "cite": _cite(t, title, when or t("date_none"), event.id, canonical),
     }
 
 
