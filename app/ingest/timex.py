@@ -16,16 +16,16 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-from app.ingest.normalize import Folded, fold
+from app.ingest.normalize import Folded
 from app.ingest.records import Timex
+from app.ingest.timex_fold import fast_fold
 from app.ingest.timex_lexicon import lexicon
 from app.ingest.timex_normalize import READERS, Context, Reading
-from app.ingest.timex_rules import Rule, rules_for
+from app.ingest.timex_rules import Rule, rules_for, starters_for
 
 __all__ = ["tag"]
 
 _PASSAGE_END = re.compile(r"[.!?؟\n]+")
-_SPACES = re.compile(r"\s+")
 MIN_REPEATED_PASSAGE = 40  # shorter sentences repeat innocently ("قال دي ميستورا.")
 
 
@@ -42,39 +42,55 @@ def tag(text: str, published: date | None, lang: str = "ar") -> list[Timex]:
     """Every time expression in `text`, normalised against `published` (None: relative ones unresolved)."""
     if not text:
         return []
-    folded = fold(text)
+    folded = fast_fold(text)
     lang = lang if lang in ("ar", "en") else "ar"
     ctx = Context(folded.text, text, folded.index, published, lexicon(lang))
-    candidates = list(_candidates(ctx, rules_for(lang)))
-    chosen = _without_overlaps(candidates)
+    starts = sorted({m.start() for m in starters_for(lang).finditer(folded.text)})
+    chosen = _candidates(ctx, rules_for(lang), starts)
     repeated = _repeated_passages(folded.text)
     return [_to_timex(c, folded, text) for c in chosen if not _inside(c.start, repeated)]
 
 
-def _candidates(ctx: Context, rules: tuple[Rule, ...]) -> list[_Candidate]:
-    found: list[_Candidate] = []
+def _candidates(ctx: Context, rules: tuple[Rule, ...], starts: list[int]) -> list[_Candidate]:
+    """Every rule tried at every word where a match can start; the longest readable ones win.
+
+    Matches are ranked before they are read, so a match inside a longer one is only
+    normalised when the longer one turns out not to be a date (a vetoed guard word).
+    """
+    matches: list[tuple[int, int, int, Rule, re.Match[str]]] = []
     for order, rule in enumerate(rules):
-        reader = READERS[rule.kind]
-        for m in rule.regex.finditer(ctx.text):
-            try:
-                reading = reader(m, ctx)
-            except (ValueError, KeyError, OverflowError):
-                continue  # an impossible date (31 February, a Hijri year out of range): not a date
-            if reading is None:
-                continue
-            start, end = m.span("span") if "span" in rule.regex.groupindex else m.span()
-            if end > start:
-                found.append(_Candidate(start, end, order, rule, reading))
-    return found
-
-
-def _without_overlaps(candidates: list[_Candidate]) -> list[_Candidate]:
-    """Longest match first (then the earlier rule), as HeidelTime resolves overlapping rules."""
+        for pos in starts:
+            m = rule.regex.match(ctx.text, pos)
+            if m is not None:
+                start, end = _expression_span(m)
+                if end > start:
+                    matches.append((start - end, order, start, rule, m))
+    matches.sort(key=lambda x: x[:3])
     taken: list[_Candidate] = []
-    for c in sorted(candidates, key=lambda c: (c.start - c.end, c.order, c.start)):
-        if all(c.end <= t.start or c.start >= t.end for t in taken):
-            taken.append(c)
+    for _, order, start, rule, m in matches:
+        end = _expression_span(m)[1]
+        if any(start < t.end and t.start < end for t in taken):
+            continue
+        reading = _read(rule, m, ctx)
+        if reading is not None:
+            taken.append(_Candidate(start, end, order, rule, reading))
     return sorted(taken, key=lambda c: c.start)
+
+
+def _read(rule: Rule, m: re.Match[str], ctx: Context) -> Reading | None:
+    try:
+        return READERS[rule.kind](m, ctx)
+    except (ValueError, KeyError, OverflowError):
+        return None  # an impossible date (31 February, a Hijri year out of range): not a date
+
+
+def _expression_span(m: re.Match[str]) -> tuple[int, int]:
+    """The expression inside a match: its "span" group, else the match minus a leading clitic."""
+    groups = m.re.groupindex
+    if "span" in groups and m.group("span") is not None:
+        return m.span("span")
+    start = m.end("clitic") if "clitic" in groups else m.start()
+    return start, m.end()
 
 
 def _repeated_passages(text: str) -> list[tuple[int, int]]:
@@ -87,7 +103,7 @@ def _repeated_passages(text: str) -> list[tuple[int, int]]:
     start = 0
     for stop in [*_PASSAGE_END.finditer(text), None]:
         end = stop.start() if stop else len(text)
-        key = _SPACES.sub(" ", text[start:end]).strip()
+        key = " ".join(text[start:end].split())
         if len(key) >= MIN_REPEATED_PASSAGE:
             if key in seen:
                 spans.append((start, end))

@@ -36,9 +36,29 @@ def _names(values: Iterable[Any]) -> list[str]:
 
 
 def alternation(names: Iterable[str]) -> str:
-    """A regex alternation of literal names, longest first, spaces as \\s+."""
-    unique = sorted(set(names), key=lambda s: (-len(s), s))
-    return "|".join(re.escape(n).replace("\\ ", r"\s+") for n in unique) or "(?!)"
+    """A regex matching any of the literal names, as a trie (spaces as \\s+).
+
+    Factoring shared prefixes lets the regex engine reject a position after one or two
+    characters instead of trying every name in turn; greedy optional tails keep the
+    longest name preferred, as a longest-first alternation would.
+    """
+    trie: dict[str, Any] = {}
+    for name in set(names):
+        node = trie
+        for ch in name:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _emit(trie) if trie else "(?!)"
+
+
+def _emit(node: dict[str, Any]) -> str:
+    branches = [
+        (r"\s+" if ch == " " else re.escape(ch)) + _emit(child) for ch, child in sorted(node.items()) if ch
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 @dataclass(frozen=True)

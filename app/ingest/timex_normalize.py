@@ -63,7 +63,7 @@ def words_after(ctx: Context, pos: int, n: int = 1) -> list[str]:
 
 
 def _g(m: re.Match[str], name: str) -> str | None:
-    return m.groupdict().get(name)
+    return m.group(name) if name in m.re.groupindex else None
 
 
 def _tense(m: re.Match[str], ctx: Context) -> int:
@@ -87,11 +87,11 @@ def _month_allowed(m: re.Match[str], ctx: Context, name: str, anchored: bool) ->
 def _day_number(m: re.Match[str], ctx: Context) -> int:
     if _g(m, "day"):
         return int(m.group("day"))
-    return ctx.lex.ordinals[re.sub(r"\s+", " ", m.group("dayord"))]
+    return ctx.lex.ordinals[_name(m, "dayord")]
 
 
 def _name(m: re.Match[str], group: str) -> str:
-    return re.sub(r"\s+", " ", m.group(group))
+    return " ".join(m.group(group).split())
 
 
 def read_date(m: re.Match[str], ctx: Context) -> Reading | None:

@@ -14,9 +14,10 @@ from typing import Any
 
 from app.ingest.timex_lexicon import Lexicon, alternation, lexicon, load_resource
 
-# Arabic words carry proclitics (و ف ب ل ك, or two of them: وب، فل): a match may start right
-# after one. English only needs a plain word boundary.
-_AR_BOUNDARY = r"(?:(?<!\w)|(?<=(?<!\w)[وفبلك])|(?<=(?<!\w)[وف][بلك]))"
+# Arabic words carry proclitics (و ف ب ل ك, or two of them: وب، فل): a match starts at a word
+# start and may consume one into the group "clitic", which is not part of the expression.
+# (Testing for a word start first is also what keeps the scan fast: most positions fail at once.)
+_AR_BOUNDARY = r"(?<!\w)(?P<clitic>[وف]?[بلك]?)"
 _EN_BOUNDARY = r"(?<!\w)"
 _PLACEHOLDER = re.compile(r"\{([a-z]+)\}")
 KINDS = frozenset(
@@ -100,6 +101,33 @@ def _compile(raw: dict[str, Any], lang: str) -> Rule:
         examples=tuple(raw.get("examples") or ()),
         negatives=tuple(raw.get("negatives") or ()),
     )
+
+
+# In a raw pattern, what is not a literal word: placeholders, escapes (\s, \w), group syntax.
+_NOT_LITERAL = re.compile(r"\{[a-z]+\}|\\[a-zA-Z]|\?P<\w+>|\?[:=!<]")
+_LITERAL_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _lexicon_words(lex: Lexicon) -> set[str]:
+    lists = (lex.months, lex.hijri_months, lex.weekdays, lex.reldays, lex.parts_of_day, lex.units)
+    lists += (lex.this_words, lex.dir_words, lex.mods, lex.ordinals, lex.year_cues, lex.year_words)
+    return {name for names in lists for name in names}
+
+
+@cache
+def starters_for(lang: str) -> re.Pattern[str]:
+    """Where a match can begin: a digit, or the first word of a listed name or a pattern's literal.
+
+    Every rule's match starts at such a word (after a clitic), so the tagger tries the rules
+    only there instead of scanning the whole text once per rule.
+    """
+    lang = lang if lang in ("ar", "en") else "ar"
+    words = {w.split(" ")[0] for w in _lexicon_words(lexicon(lang))}
+    for raw in load_resource("rules").get("rules", []):
+        if raw.get("lang") in (lang, "any"):
+            words |= set(_LITERAL_WORD.findall(_NOT_LITERAL.sub(" ", str(raw["pattern"]))))
+    clitic = "[وف]?[بلك]?" if lang == "ar" else ""
+    return re.compile(rf"(?<!\w){clitic}(?:\d|(?:{alternation(words)})(?!\w))")
 
 
 @cache

@@ -17,6 +17,8 @@ LOOK_AHEAD_CHARS = 50
 MAX_TOKENS_BEFORE = 10
 MAX_TOKENS_AFTER = 5
 _AR_CLITICS = ("و", "ف")
+MAX_CACHED_WORDS = 200_000
+_CUE_CACHE: dict[str, dict[str, int]] = {}  # per language: word -> cue (the lexicon is fixed per process)
 _AR_VERB_ENDINGS = ("وا", "ت", "ن", "تا", "ا")
 
 
@@ -46,8 +48,14 @@ def _english_cue(token: str, lex: Lexicon) -> int:
 
 
 def cue(token: str, lex: Lexicon) -> int:
-    """The tense one word signals (-1, +1, or 0)."""
-    return _arabic_cue(token, lex) if lex.lang == "ar" else _english_cue(token, lex)
+    """The tense one word signals (-1, +1, or 0); words recur, so each is looked at once."""
+    cache = _CUE_CACHE.setdefault(lex.lang, {})
+    found = cache.get(token)
+    if found is None:
+        found = _arabic_cue(token, lex) if lex.lang == "ar" else _english_cue(token, lex)
+        if len(cache) < MAX_CACHED_WORDS:
+            cache[token] = found
+    return found
 
 
 def clause_tense(text: str, start: int, end: int, lex: Lexicon) -> int:
