@@ -40,8 +40,12 @@ def build_store(url: str) -> None:
 
     engine = make_engine(url)
     upgrade(engine)
-    ingest([ROOT / "seeds"], factory=make_sessionmaker(engine))
+    report = ingest([ROOT / "seeds"], factory=make_sessionmaker(engine))
     engine.dispose()
+    for failure in report.failures:
+        print(f"{failure.path}: {failure.reason}", file=sys.stderr)
+    if report.failures:
+        raise SystemExit("some seed articles could not be ingested; no screenshots taken")
 
 
 def pick_pages(url: str) -> dict[str, str]:
