@@ -96,9 +96,10 @@ def facets_and_histogram(
 
 
 def _facets(session: Session, filters: Filters, counts: dict[str, Counts], path: str) -> dict[str, Facet]:
+    listed = {param: _with_selected(filters, param, counts[param]) for param in FACETS}
     labels = {
-        "actor": _labels(session, Actor, counts["actor"]),
-        "place": _labels(session, Place, counts["place"]),
+        "actor": _labels(session, Actor, listed["actor"]),
+        "place": _labels(session, Place, listed["place"]),
     }
     facets: dict[str, Facet] = {}
     for param in FACETS:
@@ -112,7 +113,7 @@ def _facets(session: Session, filters: Filters, counts: dict[str, Counts], path:
                 label_en=names.get(value, (value, value))[0],
                 label_ar=names.get(value, (value, value))[1],
             )
-            for value, count in _with_selected(filters, param, counts[param])
+            for value, count in listed[param]
         ]
         facets[param] = Facet(param, values)
     return facets
