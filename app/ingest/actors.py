@@ -20,12 +20,14 @@ import weakref
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 from typing import Literal
 
 from app.ingest.introduced import introduced_people
 from app.ingest.knowledge import KbActor, KbAlias, KnowledgeBase
-from app.ingest.normalize import Folded, fold, fold_text
+from app.ingest.normalize import Folded, fold_text
 from app.ingest.records import ActorRef, PlaceRef
+from app.ingest.timex_fold import fast_fold
 
 Via = Literal["alias", "title", "introduced"]
 
@@ -186,6 +188,12 @@ def matchers(kb: KnowledgeBase) -> tuple[Matcher, Matcher]:
     return _MATCHERS[kb]
 
 
+@lru_cache(maxsize=8)
+def _fold(text: str) -> Folded:
+    """Folded text, shared by the actor and place passes over the same article."""
+    return fast_fold(text)
+
+
 def _pick_actor(kb: KnowledgeBase, ids: list[str], on: date | None) -> KbActor:
     """Among actors sharing an alias, the one holding a role on `on`, else the first defined."""
     actors = [kb.actors[i] for i in dict.fromkeys(ids)]
@@ -196,23 +204,58 @@ def _pick_actor(kb: KnowledgeBase, ids: list[str], on: date | None) -> KbActor:
     return actors[0]
 
 
+_REFS: weakref.WeakKeyDictionary[KnowledgeBase, dict[str, ActorRef]] = weakref.WeakKeyDictionary()
+
+
+def _ref(kb: KnowledgeBase, actor: KbActor) -> ActorRef:
+    """The actor's participant ActorRef, built once per knowledge base (matching is hot)."""
+    refs = _REFS.setdefault(kb, {})
+    if actor.id not in refs:
+        refs[actor.id] = actor.ref()
+    return refs[actor.id]
+
+
+_SUBORDINATE: weakref.WeakKeyDictionary[KnowledgeBase, re.Pattern[str]] = weakref.WeakKeyDictionary()
+
+
+def _subordinate_re(kb: KnowledgeBase) -> re.Pattern[str]:
+    """Words right before a title that make it part of a longer office (`subordinate_*` lexicon)."""
+    if kb not in _SUBORDINATE:
+        words = {
+            fold_text(w) for key in ("subordinate_ar", "subordinate_en") for w in kb.lexicon.get(key, ())
+        }
+        alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+        _SUBORDINATE[kb] = re.compile(rf"(?<![^\W\d_])[وف]?(?:{alts}) ?$")
+    return _SUBORDINATE[kb]
+
+
+def _title_match(kb: KnowledgeBase, folded: Folded, hit: _Hit, on: date | None) -> ActorMatch:
+    """A title resolves to its holder on `on`; inside a longer office ("نائب وزير …") to its body."""
+    start, end = folded.to_original(hit.start, hit.end)
+    role = kb.roles[hit.entries[0].target]
+    if _subordinate_re(kb).search(folded.text, max(0, hit.start - 40), hit.start):
+        return ActorMatch(start, end, _ref(kb, kb.actors[role.body]), "title", None)
+    holder = kb.holder(role.id, on) or kb.actors[role.body]
+    return ActorMatch(start, end, _ref(kb, holder), "title", role.id)
+
+
 def _actor_match(kb: KnowledgeBase, folded: Folded, hit: _Hit, on: date | None) -> ActorMatch:
     start, end = folded.to_original(hit.start, hit.end)
     named = [e for e in hit.entries if e.kind == "actor"]
     if named:
         actor = _pick_actor(kb, [e.target for e in named], on)
         ambiguous = any(e.ambiguous for e in named) or len({e.target for e in named}) > 1
-        return ActorMatch(start, end, actor.ref(), "alias", None, ambiguous, any(e.metonym for e in named))
-    role = kb.roles[hit.entries[0].target]
-    holder = kb.holder(role.id, on) or kb.actors[role.body]
-    return ActorMatch(start, end, holder.ref(), "title", role.id)
+        return ActorMatch(
+            start, end, _ref(kb, actor), "alias", None, ambiguous, any(e.metonym for e in named)
+        )
+    return _title_match(kb, folded, hit, on)
 
 
 def recognize_actors(
     text: str, kb: KnowledgeBase, *, on: date | None = None, lang: str = "ar"
 ) -> list[ActorMatch]:
     """Actors named, titled or introduced in `text`, in text order, without overlaps."""
-    folded = fold(text)
+    folded = _fold(text)
     actor_matcher, _ = matchers(kb)
     found = [_actor_match(kb, folded, hit, on) for hit in actor_matcher.hits(folded.text)]
     spans = [(m.start, m.end) for m in found]
@@ -242,7 +285,7 @@ def _titles_yield_to_names(text: str, found: list[ActorMatch]) -> list[ActorMatc
 
 def recognize_places(text: str, kb: KnowledgeBase, *, lang: str = "ar") -> list[PlaceMatch]:
     """Gazetteer places named in `text`, in text order, without overlaps."""
-    folded = fold(text)
+    folded = _fold(text)
     _, place_matcher = matchers(kb)
     out = []
     for hit in place_matcher.hits(folded.text):

@@ -32,6 +32,7 @@ class _Lexicon:
     stop: frozenset[str]
     known: frozenset[str]  # words of non-person actors and places: part of an office's name
     prepositions: frozenset[str]  # the next word is the preposition's object, still the office
+    stop_written: frozenset[str]  # stop words compared as written (their folded form is also a name)
 
 
 _LEXICONS: weakref.WeakKeyDictionary[KnowledgeBase, dict[str, _Lexicon]] = weakref.WeakKeyDictionary()
@@ -58,6 +59,7 @@ def _lexicon(kb: KnowledgeBase, lang: str) -> _Lexicon:
             frozenset(fold_text(w) for w in kb.lexicon.get(f"stop_{lang}", ())),
             known,
             frozenset(fold_text(w) for w in kb.lexicon.get(f"prepositions_{lang}", ())),
+            frozenset(kb.lexicon.get(f"stop_written_{lang}", ())),
         )
     return per_kb[lang]
 
@@ -72,6 +74,8 @@ def _is_complement(word: str, lex: _Lexicon, lang: str) -> bool:
 
 def _name_word(word: str, original: str, lex: _Lexicon, lang: str, first: bool) -> bool:
     if len(word) < 2 or word in lex.stop or word in lex.complement or not word[0].isalpha():
+        return False
+    if original in lex.stop_written:
         return False
     if lang == "en":
         return original[:1].isupper() or word.startswith("al-")

@@ -182,7 +182,7 @@ def load_files(files: Sequence[Path]) -> KnowledgeBase:
 
     collector = Collector()
     for path in files:
-        collector.add_file(path)
+        collector.add_file(Path(path))
     return collector.build()
 
 

@@ -116,6 +116,18 @@ CASES: list[tuple[str, date | None, list[tuple[str, str]]]] = [
     # no holder on that day, or no date: the office's body answers
     ("قال المبعوث الأممي إن", date(2014, 6, 15), [("المبعوث الأممي", "united-nations")]),
     ("قال وزير الخارجية الأميركي إن", None, [("وزير الخارجية الأميركي", "united-states")]),
+    # a title inside a longer office stands for the body, not the holder
+    ("قال نائب وزير الخارجية الروسي إن", D2016, [("وزير الخارجية الروسي", "russia")]),
+    (
+        "وقال المتحدث باسم الأمين العام للأمم المتحدة إن",
+        D2017,
+        [("الأمين العام للأمم المتحدة", "united-nations")],
+    ),
+    (
+        "وصل مستشار الرئيس الروسي إلى دمشق",
+        D2017,
+        [("الرئيس الروسي", "russia"), ("دمشق", "syrian-government")],
+    ),
     # a title followed by the name: the name wins
     (
         "وزير الخارجية الأميركي جون كيري يصل",
@@ -241,6 +253,8 @@ INTRODUCED: list[tuple[str, str]] = [
     ("ممثل روسيا الدائم لدى الأمم المتحدة في جنيف، غينادي كوزمين، قال إن", "غينادي كوزمين"),
     ("وزير الخارجية البلجيكي ديدييه رايندرز وصل إلى جنيف", "ديدييه رايندرز"),
     ("said opposition spokesman Salem Barakat on Monday", "Salem Barakat"),
+    ("أكد قائد عمليات الجيش في الشمال العميد علي سليمان أن", "علي سليمان"),
+    ("قال المتحدث العسكري باسم لواء الفجر سامي حداد إن", "سامي حداد"),
 ]
 
 
@@ -275,6 +289,7 @@ NOT_INTRODUCED = [
     "وقال مندوب روسيا لدى الأمم المتحدة في كلمة أمام المجلس",
     "وقال المبعوث الأممي، فإن الجولة المقبلة ستعقد قريبا",
     "أكد رئيس وفد الحكومة إلى مفاوضات السلام أن الوفد باق",
+    "قال وزير الخارجية الأميركي على هامش المؤتمر",
     "the foreign minister said on Monday that talks would resume",
     "the head of the delegation left Geneva",
 ]
