@@ -88,6 +88,7 @@ class Lexicon:
     not_prefixed: tuple[str, ...]
     suffix_ed: bool
     not_ed: frozenset[str]
+    past_not_after: frozenset[str]
     trap_before: frozenset[str]
     trap_after: frozenset[str]
     year_cues: tuple[str, ...]
@@ -132,6 +133,8 @@ def _tense(lang: str) -> dict[str, Any]:
         if e.get("suffix_ed"):
             out["ed"] = True
             out["not_ed"] = frozenset(_names(e.get("not_ed") or []))
+        if e.get("not_after"):
+            out["not_after"] = frozenset(_names(e["not_after"]))
     return out
 
 
@@ -192,6 +195,7 @@ def lexicon(lang: str) -> Lexicon:
         not_prefixed=tense["not_prefixed"],
         suffix_ed=bool(tense["ed"]),
         not_ed=tense.get("not_ed", frozenset()),
+        past_not_after=tense.get("not_after", frozenset()),
         trap_before=trap_before,
         trap_after=trap_after,
         year_cues=tuple(_by_lang("traps", "year_cues", lang)),

@@ -68,12 +68,22 @@ def clause_tense(text: str, start: int, end: int, lex: Lexicon) -> int:
     stop = _SENTENCE_END.search(right)
     if stop:
         right = right[: stop.start()]
-    for token in reversed(_TOKEN.findall(left)[-MAX_TOKENS_BEFORE:]):
-        found = cue(token, lex)
+    before = _TOKEN.findall(left)[-MAX_TOKENS_BEFORE:]
+    for i in range(len(before) - 1, -1, -1):
+        found = _cue_after(before, i, lex)
         if found:
             return found
-    for token in _TOKEN.findall(right)[:MAX_TOKENS_AFTER]:
-        found = cue(token, lex)
+    after = _TOKEN.findall(right)[:MAX_TOKENS_AFTER]
+    for i in range(len(after)):
+        found = _cue_after(after, i, lex)
         if found:
             return found
     return 0
+
+
+def _cue_after(tokens: list[str], i: int, lex: Lexicon) -> int:
+    """tokens[i]'s cue, unless the word before it cancels a past one ("be held")."""
+    found = cue(tokens[i], lex)
+    if found < 0 and i > 0 and tokens[i - 1] in lex.past_not_after:
+        return 0
+    return found

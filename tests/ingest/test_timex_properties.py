@@ -7,7 +7,9 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from app.ingest.normalize import fold
 from app.ingest.timex import tag
+from app.ingest.timex_rules import rules_for, starters_for
 
 # Arbitrary Unicode, plus text built from the tagger's own vocabulary so the rules really fire.
 WORDS = st.sampled_from(
@@ -77,3 +79,14 @@ def test_tag_never_raises_and_spans_lie_inside(text: str, published: date | None
         if t.value is not None:
             assert t.date is not None and t.date.value == t.value
             assert t.date.start <= t.date.end
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(WORDS, max_size=40).map(" ".join), lang=st.sampled_from(["ar", "en"]))
+def test_every_rule_match_begins_where_the_tagger_looks(text: str, lang: str) -> None:
+    """The tagger tries rules only at starter words; a full scan must find no match elsewhere."""
+    folded = fold(text).text
+    starts = {m.start() for m in starters_for(lang).finditer(folded)}
+    for rule in rules_for(lang):
+        for m in rule.regex.finditer(folded):
+            assert m.start() in starts, (rule.id, m.group(0))
