@@ -59,15 +59,20 @@ def card(event: EventView, t: Translator) -> Card:
     chips = tuple(
         Chip(f"/actors/{a.id}", actor_name(a.name_en, a.name_ar, t.lang), a.role) for a in event.actors
     )
+    written = date_text(event.date_precision, event.date_start, event.date_end, t)
+    # No date of its own: show where the timeline placed it (its source's
+    # publication day), marked approximate, rather than nothing.
+    placed = written is None and event.sort_date is not None
+    shown = event.date_start or event.sort_date
     return Card(
         id=event.id,
         href=f"/events/{event.id}",
         type=event.type,
         type_label=t(f"type_{event.type}"),
         status=event.status,
-        date=date_text(event.date_precision, event.date_start, event.date_end, t),
-        date_iso=event.date_start.isoformat() if event.date_start else "",
-        approximate=event.date_approximate,
+        date=date_text("day", event.sort_date, None, t) if placed else written,
+        date_iso=shown.isoformat() if shown else "",
+        approximate=event.date_approximate or placed,
         title=event.title(t.lang),
         chips=chips,
         place=place_name(event, t.lang),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -128,3 +129,20 @@ def _request(query: str = "", cookie: str = "", accept: str = "") -> Request:
 )
 def test_language_choice(query: str, cookie: str, accept: str, expected: str) -> None:
     assert request_lang(_request(query, cookie, accept)) == expected
+
+
+def test_card_without_its_own_date_shows_its_placing_as_approximate() -> None:
+    from app.timeline.views import EventView
+    from app.web.cards import card
+
+    undated = EventView(
+        id="x1", type="statement", status="occurred", title_en="A statement", title_ar="",
+        date_value=None, date_start=None, date_end=None, date_precision=None, date_approximate=False,
+        sort_date=date(2017, 7, 13), place=None, series=None, round=None, n_sources=1,
+    )  # fmt: skip
+    shown = card(undated, EN)
+    assert shown.date == "13 July 2017" and shown.approximate
+    assert shown.date_iso == "2017-07-13"
+    month = replace(undated, date_start=date(2017, 7, 1), date_end=date(2017, 7, 31), date_precision="month")
+    dated = card(month, EN)
+    assert dated.date == "July 2017" and not dated.approximate
