@@ -12,7 +12,7 @@ publication date.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from app.ingest.event_context import Context, Located
 from app.ingest.event_rules import Rule, cue
@@ -20,8 +20,9 @@ from app.ingest.records import DateValue, PlaceRef, Timex
 from app.ingest.rounds import round_from_match, round_in, series_in, span_for
 
 _SLOT_MAX = 120  # folded characters after a verb of saying in which its subject may stand
-_SUBJECT_REACH = 70  # the subject of a verb of saying starts this close to it
+_SUBJECT_REACH = 90  # the subject of a verb of saying starts this close to it
 _SVO_GAP = re.compile(r"^\s*(?:قد\s+|لا\s+)?$")
+_THAT = re.compile(r"(?<!\S)(?:ان|انه|انها|بان|that)(?!\S)")
 _CONTENT_MARKER = re.compile(r"\s(?:ل(?:ت|ا)\S{3,}|بشان|يضم|يقضي|تنص|حول|بان|that|to|on)(?=\s)")
 
 
@@ -89,9 +90,9 @@ def statement(ctx: Context, sent: int, rule: Rule, m: re.Match[str], previous: C
     clause = ctx.clause_at(sent, t_start)
     sent_end = ctx.sent_bounds[sent][1]
     slot_start, joins = t_end, False
-    that = cue("anaphoric_that", ctx.lang).match(text, t_end, sent_end)
+    that = cue("anaphoric_that", ctx.lang).match(text[t_end:sent_end])
     if that:
-        slot_start, joins = that.end(), True
+        slot_start, joins = t_end + that.end(), True
     limit = min(sent_end, slot_start + _SLOT_MAX)
     comp = cue("complement", ctx.lang).search(text, slot_start, limit)
     slot_end = comp.start() if comp else limit
@@ -115,15 +116,33 @@ def statement(ctx: Context, sent: int, rule: Rule, m: re.Match[str], previous: C
     cand.surfaces = tuple(
         text[a.start : a.end] for a in speakers if a.actor and a.actor.actor.kind != "person"
     )
+    cand.actors = speakers + _title_body(ctx, speakers, cand.slot_phrase, slot_start, slot_end)
     cand.joins_previous = joins and previous is not None
     cand.content = (content_start, sent_end)
     cand.timex = _governing(ctx, clause[0], slot_end, t_start)
     cand.place = _place(ctx, clause[0], slot_end)
+    ctx.frames.append((clause[0], slot_end))
     return cand
 
 
 def _subject_like(ctx: Context, loc: Located) -> bool:
-    return not ctx.prepositional(loc)
+    return not ctx.prepositional(loc) and loc not in ctx.adjectives
+
+
+def _title_body(ctx: Context, speakers: list[Located], phrase: str, start: int, end: int) -> list[Located]:
+    """A spokesperson or delegate speaks for a body ("المتحدث باسم الكرملين"): the body is an actor too."""
+    if not speakers or len(speakers) > 1 or not cue("body_title", ctx.lang).search(phrase):
+        return []
+    person = speakers[0].actor
+    if person is None or person.actor.kind != "person":
+        return []
+    for loc in ctx.actors_in(start, end):
+        match = loc.actor
+        if match and match.role_title and match.actor.id == person.actor.id:
+            body = ctx.kb.actors.get(ctx.kb.roles[match.role_title].body)
+            if body is not None:
+                return [Located(loc.start, loc.end, actor=replace(match, actor=body.ref(), role_title=None))]
+    return []
 
 
 def _speakers(ctx: Context, start: int, end: int) -> list[Located]:
@@ -144,7 +163,11 @@ def _speakers(ctx: Context, start: int, end: int) -> list[Located]:
 
 def _speaker_before(ctx: Context, clause: tuple[int, int], t_start: int) -> list[Located]:
     """Subject-verb order ("دي ميستورا قال", "The Kremlin said"): the name just before the verb."""
-    before = [a for a in ctx.actors_in(clause[0], t_start) if _SVO_GAP.match(ctx.text[a.end : t_start])]
+    before = [
+        a
+        for a in ctx.actors_in(clause[0], t_start)
+        if _SVO_GAP.match(ctx.text[a.end : t_start]) and a not in ctx.adjectives
+    ]
     if not before:
         return []
     last = before[-1]
@@ -179,7 +202,7 @@ def act(ctx: Context, sent: int, rule: Rule, m: re.Match[str]) -> Cand | None:
     if rule.needs_cue and not cue(rule.needs_cue, ctx.lang).search(text, *ctx.sent_bounds[sent]):
         return None
     cand = Cand(rule.type, rule.id, rule.status, sent, t_start, t_end, region, absorbs=rule.absorbs)
-    cand.actors = _clause_actors(ctx, rule.type, region, t_end)
+    cand.actors = _clause_actors(ctx, rule, region, t_start, t_end)
     if len(cand.actors) < rule.min_actors:
         cand.actors = _with_dual_anaphor(ctx, cand.actors, region)
         if len(cand.actors) < rule.min_actors:
@@ -192,13 +215,21 @@ def act(ctx: Context, sent: int, rule: Rule, m: re.Match[str]) -> Cand | None:
     return cand
 
 
-def _clause_actors(ctx: Context, kind: str, region: tuple[int, int], t_end: int) -> list[Located]:
-    end = region[1]
+def _clause_actors(
+    ctx: Context, rule: Rule, region: tuple[int, int], t_start: int, t_end: int
+) -> list[Located]:
+    kind = rule.type
+    start, end = region
     if kind in ("proposal", "report"):
+        # who puts the plan forward: from the last "that" before the verb to where its content begins
         marker = _CONTENT_MARKER.search(ctx.text, t_end, end)
         end = marker.start() if marker else end
+        that = [m.end() for m in _THAT.finditer(ctx.text, start, t_start)]
+        start = that[-1] if that else start
+    if rule.reach is not None:
+        start, end = t_start, min(end, t_end + rule.reach)
     out = []
-    for loc in ctx.actors_in(region[0], end):
+    for loc in ctx.actors_in(start, end):
         match = loc.actor
         if match is None or (match.metonym and ctx.prepositional(loc)):
             continue
@@ -224,8 +255,14 @@ def _with_dual_anaphor(ctx: Context, actors: list[Located], region: tuple[int, i
     for loc in reversed(ctx.actors_in(0, region[0])):
         if len(seen) >= 2:
             break
-        if loc.actor and loc.actor.actor.kind != "person" and loc.actor.actor.id not in seen:
-            seen[loc.actor.actor.id] = loc
+        match = loc.actor
+        if (
+            match
+            and match.actor.kind == "country"
+            and match.actor.id not in seen
+            and not _place_phrase(ctx, loc)
+        ):
+            seen[match.actor.id] = loc
     return list(seen.values())
 
 
@@ -249,16 +286,27 @@ def _talks(ctx: Context, cand: Cand, m: re.Match[str], region: tuple[int, int], 
 
 
 def _governing(ctx: Context, start: int, end: int, pos: int) -> Timex | None:
-    """The time expression of [start, end) nearest to the trigger at `pos`."""
-    found = [t for t in ctx.timexes_in(start, end) if t.timex and t.timex.date]
+    """The time expression of [start, end) nearest to the trigger at `pos`.
+
+    A date inside a statement's frame ("قال … اليوم إن …") dates the saying, not the acts it reports.
+    """
+    found = [t for t in ctx.timexes_in(start, end) if t.timex and t.timex.date and not _framed(ctx, t, pos)]
     if not found:
         return None
     return min(found, key=lambda t: abs(t.start - pos)).timex
 
 
+def _framed(ctx: Context, t: Located, pos: int) -> bool:
+    return any(s <= t.start < e and not s <= pos < e for s, e in ctx.frames)
+
+
 def _sentence_timex(ctx: Context, sent: int) -> Timex | None:
     """A sentence's dates govern an undated clause only when they all agree."""
-    found = [t.timex for t in ctx.timexes_in(*ctx.sent_bounds[sent]) if t.timex and t.timex.date]
+    found = [
+        t.timex
+        for t in ctx.timexes_in(*ctx.sent_bounds[sent])
+        if t.timex and t.timex.date and not _framed(ctx, t, -1)
+    ]
     values = {t.value for t in found if t}
     return found[0] if len(values) == 1 else None
 

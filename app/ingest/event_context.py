@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from app.ingest.actors import ActorMatch, recognize_actors, recognize_places
+from app.ingest.demonyms import demonym_matches
 from app.ingest.event_rules import cue
 from app.ingest.knowledge import KnowledgeBase
 from app.ingest.normalize import Folded, fold
@@ -47,6 +48,8 @@ class Context:
     timexes: list[Located]
     quotes: list[tuple[int, int]]
     clauses: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+    adjectives: list[Located] = field(default_factory=list)  # states named by an adjective: never speakers
+    frames: list[tuple[int, int]] = field(default_factory=list)  # statements: clause start .. reported words
 
     @property
     def text(self) -> str:
@@ -96,6 +99,16 @@ def _within(items: list[Located], start: int, end: int) -> list[Located]:
     return items[bisect_left(starts, start) : bisect_right(starts, end - 1)]
 
 
+def _adjectives(ctx: Context, matches: list[ActorMatch]) -> list[Located]:
+    """Nationality adjectives not already inside a recognised name or title."""
+    out = []
+    for m in matches:
+        start, end = ctx.to_folded(m.start, m.end)
+        if not any(a.start < end and start < a.end for a in ctx.actors):
+            out.append(Located(start, end, actor=m))
+    return out
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Quoted stretches of the original text; a straight quote toggles, a line break closes."""
     spans: list[tuple[int, int]] = []
@@ -132,6 +145,8 @@ def build(article: RawArticle, timexes: Sequence[Timex], kb: KnowledgeBase) -> C
     ctx.sent_bounds = [ctx.to_folded(s.start, s.end) for s in sents]
     found = recognize_actors(article.text, kb, on=article.published, lang=lang)
     ctx.actors = [Located(*ctx.to_folded(m.start, m.end), actor=m) for m in found]
+    ctx.adjectives = _adjectives(ctx, demonym_matches(folded, kb))
+    ctx.actors = sorted(ctx.actors + ctx.adjectives, key=lambda a: a.start)
     places = recognize_places(article.text, kb, lang=lang)
     ctx.places = [Located(*ctx.to_folded(p.start, p.end), place=p.place) for p in places]
     located = [Located(*ctx.to_folded(t.start, t.end), timex=t) for t in timexes if t.value]

@@ -85,14 +85,20 @@ def _fits(g: Group, c: Cand) -> bool:
         return _same_speaker(g, c)
     if c.type == "talks_round":
         return (
-            g.status == c.status
+            (same_sentence or g.status == c.status)
             and (g.first.series is None or c.series is None or _series(g) == c.series)
             and (_round(g) is None or c.round is None or _round(g) == c.round)
         )
     if c.type == "meeting":
-        return g.status == c.status and (same_sentence or bool(c.ids & g.ids))
+        # the same meeting: the same person at it, or the same two parties
+        shared = c.ids & g.ids
+        return g.status == c.status and (
+            same_sentence or bool(c.person_ids & g.person_ids) or len(shared) >= 2
+        )
     if c.type in ("proposal", "report"):
         return True
+    if c.type == "military":
+        return same_sentence or bool(c.ids & g.ids)
     return same_sentence or bool(c.ids & g.ids) or not c.ids or not g.ids
 
 

@@ -44,6 +44,7 @@ class Rule:
     needs_cue: str | None = None
     absorbs: tuple[str, ...] = ()
     in_speech: bool = True
+    reach: int | None = None
     examples: tuple[str, ...] = ()
     negatives: tuple[str, ...] = ()
 
@@ -144,6 +145,7 @@ def _rule(raw: dict[str, Any], lang: str, where: str) -> Rule:
         needs_cue=raw.get("needs_cue"),
         absorbs=tuple(raw.get("absorbs", ())),
         in_speech=bool(raw.get("in_speech", True)),
+        reach=int(raw["reach"]) if raw.get("reach") else None,
         examples=tuple(raw.get("examples", ())),
         negatives=tuple(raw.get("negatives", ())),
     )

@@ -33,9 +33,8 @@ def extract(article: RawArticle, timexes: Sequence[Timex], kb: KnowledgeBase) ->
         return []
     ctx = event_context.build(article, timexes, kb)
     cands = candidates(ctx)
-    groups = group(cands)
-    _date_days_of_round(ctx, groups)
-    return [_event(ctx, g) for g in groups]
+    _date_days_of_round(ctx, cands)
+    return [_event(ctx, g) for g in group(cands)]
 
 
 def candidates(ctx: Context) -> list[Cand]:
@@ -103,20 +102,15 @@ def _one_per_clause(cands: list[Cand]) -> list[Cand]:
     return out
 
 
-def _date_days_of_round(ctx: Context, groups: list[Group]) -> None:
+def _date_days_of_round(ctx: Context, cands: list[Cand]) -> None:
     """ "On the first day of the talks": counted from the article's round whose span is known."""
-    spans = [g.date for g in groups if g.type == "talks_round" and g.date and g.date.start != g.date.end]
+    spans = [c.date for c in cands if c.type == "talks_round" and c.date and c.date.start != c.date.end]
     if not spans:
         return
-    for g in groups:
-        if g.date is not None:
-            continue
-        for c in g.members:
+    for c in cands:
+        if c.date is None and c.timex is None:
             n = day_of_round(ctx.text[c.span[0] : c.t_end], ctx.lang)
-            day = nth_day(spans[0], n) if n else None
-            if day:
-                c.date = day
-                break
+            c.date = nth_day(spans[0], n) if n else None
 
 
 def _event(ctx: Context, g: Group) -> ExtractedEvent:
@@ -125,7 +119,7 @@ def _event(ctx: Context, g: Group) -> ExtractedEvent:
     actors = _actors(ctx, g, value)
     place = next((c.place for c in g.members if c.place), None)
     series, round_ = (series_of(g), round_of(g)) if g.type == "talks_round" else (None, None)
-    status = "reported" if any(c.status == "reported" for c in g.members) else g.status
+    status = "reported" if any(c.status == "reported" for c in g.members) else _status(g)
     event = ExtractedEvent(
         type=_type(g),
         status=status,
@@ -139,6 +133,12 @@ def _event(ctx: Context, g: Group) -> ExtractedEvent:
     )
     en, ar = event_titles.titles(event, ctx.kb)
     return replace(event, title_en=en, title_ar=ar)
+
+
+def _status(g: Group) -> str:
+    """The status of the passage that dates the event, else of the first passage."""
+    dated = [c for c in g.members if c.date or c.timex]
+    return (dated or g.members)[0].status
 
 
 def _type(g: Group) -> str:
@@ -163,6 +163,9 @@ def _actors(ctx: Context, g: Group, value: DateValue | None) -> tuple[ActorRef, 
     if g.type == "talks_round" and not out:
         for ref in event_titles.series_parties(ctx.kb, series_of(g)):
             out.setdefault(ref.id, ref)
+    persons = [a for a in out.values() if a.kind == "person"]
+    if g.type == "meeting" and len(persons) >= 2:
+        return tuple(persons)  # the people who met; their states and offices are context
     return tuple(out.values())
 
 
