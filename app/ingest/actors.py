@@ -58,6 +58,9 @@ class _Entry:
     ambiguous: bool = False
     metonym: bool = False
     lam_variant: bool = False  # "ال…" written "ل…" after the proclitic ل ("للأمم")
+    case: Literal["any", "capital", "exact"] = (
+        "any"  # Latin aliases: "US" is not "us", "Earnest" not "earnest"
+    )
 
 
 @dataclass(frozen=True)
@@ -114,14 +117,16 @@ class Matcher:
         self.search_re = re.compile(rf"{_LETTER_BEFORE}(?P<pre>[وف]?[بلك]?)(?P<name>{trie}){end}")
         self.glued_re = re.compile(rf"(?P<pre>و?[بلك]?)(?P<name>{trie}){end}")
 
-    def hits(self, text: str) -> Iterator[_Hit]:
+    def hits(self, folded: Folded, original: str) -> Iterator[_Hit]:
+        text = folded.text
         pos, glued = 0, False
         while pos < len(text):
             m = self.glued_re.match(text, pos) if glued else None
             m = m or self.search_re.search(text, pos)
             if m is None:
                 return
-            entries = self._entries(m)
+            start, end = folded.to_original(m.start("name"), m.end("name"))
+            entries = self._entries(m, original[start:end])
             if not entries:
                 pos, glued = m.start("name") + 1, False
                 continue
@@ -129,10 +134,10 @@ class Matcher:
             pos = m.end("name")
             glued = pos < len(text) and text[pos].isalpha()
 
-    def _entries(self, m: re.Match[str]) -> tuple[_Entry, ...]:
+    def _entries(self, m: re.Match[str], written: str) -> tuple[_Entry, ...]:
         after_lam = m.group("pre").endswith("ل")
         found = self.entries.get(_key(m.group("name")), ())
-        return tuple(e for e in found if not e.lam_variant or after_lam)
+        return tuple(e for e in found if (not e.lam_variant or after_lam) and _case_ok(e, written))
 
 
 def _forms(alias: str) -> list[tuple[str, bool]]:
@@ -146,9 +151,32 @@ def _forms(alias: str) -> list[tuple[str, bool]]:
     return forms
 
 
+def _case_rule(alias: str) -> Literal["any", "capital", "exact"]:
+    """Latin acronyms must match exactly, capitalised names must start with a capital."""
+    if not alias.isascii() or not alias[:1].isalpha():
+        return "any"
+    if not any(c.islower() for c in alias):
+        return "exact"
+    return "capital" if alias[0].isupper() else "any"
+
+
+def _case_ok(entry: _Entry, written: str) -> bool:
+    if entry.case == "capital":
+        return written[:1].isupper()
+    if entry.case == "exact":
+        return not any(c.islower() for c in written)
+    return True
+
+
 def _add(table: dict[str, list[tuple[str, _Entry]]], alias: KbAlias, entry: _Entry) -> None:
     for form, lam in _forms(alias.text):
-        flagged = replace(entry, ambiguous=alias.ambiguous, metonym=alias.metonym, lam_variant=lam)
+        flagged = replace(
+            entry,
+            ambiguous=alias.ambiguous,
+            metonym=alias.metonym,
+            lam_variant=lam,
+            case=_case_rule(alias.text),
+        )
         table.setdefault(_key(form), []).append((form, flagged))
 
 
@@ -257,7 +285,7 @@ def recognize_actors(
     """Actors named, titled or introduced in `text`, in text order, without overlaps."""
     folded = _fold(text)
     actor_matcher, _ = matchers(kb)
-    found = [_actor_match(kb, folded, hit, on) for hit in actor_matcher.hits(folded.text)]
+    found = [_actor_match(kb, folded, hit, on) for hit in actor_matcher.hits(folded, text)]
     spans = [(m.start, m.end) for m in found]
     new = [
         ActorMatch(s, e, ref, "introduced")
@@ -288,7 +316,7 @@ def recognize_places(text: str, kb: KnowledgeBase, *, lang: str = "ar") -> list[
     folded = _fold(text)
     _, place_matcher = matchers(kb)
     out = []
-    for hit in place_matcher.hits(folded.text):
+    for hit in place_matcher.hits(folded, text):
         start, end = folded.to_original(hit.start, hit.end)
         entry = hit.entries[0]
         out.append(PlaceMatch(start, end, kb.places[entry.target].ref(), entry.ambiguous))

@@ -205,7 +205,10 @@ NEGATIVES: list[tuple[str, str]] = [
     ("انتظرت الرسالة", "النظام"),
     ("روسياتي كلمة مصطنعة", "روسيا"),
     ("بانوراما المدينة", "بان"),
-    ("الأممية", "الأمم المتحدة"),  # an adjective is not the organisation's name in the span check below
+    ("الأممية", "الأمم المتحدة"),
+    ("they told us the plan", "us"),  # a pronoun is not the United States
+    ("people who fled", "who"),
+    ("an earnest appeal", "earnest"),  # an adjective is not the organisation's name in the span check below
 ]
 
 
