@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -134,9 +134,17 @@ class KnowledgeBase:
     lexicon: dict[str, tuple[str, ...]] = field(default_factory=dict)
     files: tuple[str, ...] = ()
 
+    @cached_property
+    def _holdings(self) -> dict[str, list[tuple[KbActor, KbRole]]]:
+        by_role: dict[str, list[tuple[KbActor, KbRole]]] = {}
+        for actor in self.actors.values():
+            for held in actor.roles:
+                by_role.setdefault(held.role, []).append((actor, held))
+        return by_role
+
     def holder(self, role: str, on: date | None) -> KbActor | None:
         """Who held `role` on `on`; without a date only a role that ever had one holder answers."""
-        holders = [(a, r) for a in self.actors.values() for r in a.roles if r.role == role]
+        holders = self._holdings.get(role, [])
         if on is None:
             ids = {a.id for a, _ in holders}
             return holders[0][0] if len(ids) == 1 else None
