@@ -38,9 +38,12 @@ class ActorMatch:
     end: int
     actor: ActorRef
     via: Via
-    role_title: str | None = None  # role id when found through a title: re-resolve with kb.holder(role, date)
+    # Role id when found through a title: re-resolve with kb.holder(role, event date) unless `named`.
+    # None when the title is part of a longer office ("نائب وزير الخارجية الروسي": its body).
+    role_title: str | None = None
     ambiguous: bool = False  # found through a short or common alias ("الأسد", "النظام"): check the context
     metonym: bool = False  # a capital or office standing for the state ("موسكو"); also a place match
+    named: bool = False  # a title whose person is fixed by the name right after it: do not re-resolve
 
 
 @dataclass(frozen=True)
@@ -307,7 +310,7 @@ def _titles_yield_to_names(text: str, found: list[ActorMatch]) -> list[ActorMatc
             and len(gap) <= 3
             and not gap.strip(" ،,\u00a0")
         ):
-            out[i] = replace(match, actor=after.actor)
+            out[i] = replace(match, actor=after.actor, named=True)
     return out
 
 

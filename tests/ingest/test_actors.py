@@ -280,7 +280,13 @@ def test_title_takes_the_introduced_persons_identity(kb: KnowledgeBase) -> None:
     matches = recognize_actors(text, kb, on=D2016)
     assert [m.via for m in matches] == ["title", "introduced"]
     assert matches[0].actor.id == matches[1].actor.id == new_actor("ميخائيل سيدوروف").id
-    assert matches[0].role_title == "kremlin-spokesperson"
+    assert matches[0].role_title == "kremlin-spokesperson" and matches[0].named  # the name decides
+
+
+def test_title_alone_keeps_its_role_for_re_resolution(kb: KnowledgeBase) -> None:
+    match = recognize_actors("قال المتحدث باسم الكرملين إن", kb, on=D2016)[0]
+    assert (match.actor.id, match.role_title, match.named) == ("dmitry-peskov", "kremlin-spokesperson", False)
+    assert kb.holder(match.role_title, D2016).id == "dmitry-peskov"
 
 
 NOT_INTRODUCED = [
