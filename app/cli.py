@@ -74,13 +74,14 @@ def ingest(
 
             def on_item(path: str, error: str | None) -> None:
                 progress.advance(task)
-                if error:
-                    progress.console.print(f"[red]failed[/red] {path}: {error}", markup=True, highlight=False)
+                if error and show:
+                    progress.console.print(
+                        f"[red]failed[/red] {path}: {error}", highlight=False, soft_wrap=True
+                    )
+                elif error:  # one plain line per failure for scripts and logs
+                    print(f"failed {path}: {error}", file=sys.stderr, flush=True)
 
             report = run_ingest(paths, factory=factory, kb_paths=tuple(settings.kb_paths), on_item=on_item)
-        if not show:
-            for failure in report.failures:
-                print(f"failed {failure.path}: {failure.reason}", file=sys.stderr)
     typer.echo(report.summary())
     raise typer.Exit(1 if report.failures else 0)
 
