@@ -172,7 +172,12 @@ def test_switch_to_arabic_is_right_to_left_and_remembered(page: Any, base_url: s
 
 def test_article_markup_is_text_in_the_browser(page: Any, base_url: str) -> None:
     dialogs: list[str] = []
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+
+    def seen(dialog: Any) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", seen)
     page.goto(f"{base_url}/articles/xss-001.txt")
     assert '<script>alert("x")</script>' in page.locator(".article-text").inner_text()
     assert page.locator(".article-text script, .article-text b").count() == 0

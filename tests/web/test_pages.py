@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 import pytest
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -196,7 +197,9 @@ def test_health_and_static_assets(client: TestClient) -> None:
 
 
 def test_the_app_only_reads(client: TestClient) -> None:
-    methods = {m for route in client.app.routes for m in getattr(route, "methods", set()) or set()}
+    app = client.app
+    assert isinstance(app, FastAPI)
+    methods = {m for route in app.routes for m in getattr(route, "methods", set()) or set()}
     assert methods <= {"GET", "HEAD"}
     assert client.post("/").status_code == 405
 
