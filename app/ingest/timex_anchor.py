@@ -69,8 +69,11 @@ def year_for_month(month: int, pub: date, tense: int, strict: int = 0) -> int:
     return int(_pick(cands, tense, MAX_MONTHS_IN_DIRECTION))  # type: ignore[arg-type]
 
 
-def date_for_day(month: int, day: int, pub: date, tense: int) -> date:
-    """The date of a year-less day and month, near publication in the tense's direction."""
+def date_for_day(month: int, day: int, pub: date, tense: int, strict: int | None = None) -> date:
+    """The date of a year-less day and month, near publication in the tense's direction.
+
+    strict: 0 for الجاري (this year), -1/+1 for الماضي/المقبل (strictly before/after publication).
+    """
     cands: list[tuple[int, object]] = []
     for y in (pub.year - 1, pub.year, pub.year + 1):
         try:
@@ -78,6 +81,10 @@ def date_for_day(month: int, day: int, pub: date, tense: int) -> date:
         except ValueError:
             continue
         cands.append(((d - pub).days, d))
+    if strict == 0:
+        cands = [c for c in cands if c[1].year == pub.year]  # type: ignore[attr-defined]
+    elif strict:
+        cands = [c for c in cands if c[0] * strict > 0]
     if not cands:
         raise ValueError(f"no such day: {month}-{day}")
     return _pick(cands, tense, MAX_DAYS_IN_DIRECTION)  # type: ignore[return-value]
@@ -86,10 +93,11 @@ def date_for_day(month: int, day: int, pub: date, tense: int) -> date:
 def weekday_date(weekday: int, pub: date, tense: int, shift: int = 0) -> date:
     """A weekday within the week around publication (shift -1/+1: الماضي/المقبل, last/next)."""
     back = (pub.weekday() - weekday) % 7
+    extra = timedelta(weeks=abs(shift) - 1) if shift else timedelta(0)  # قبل الماضي: one week more
     if shift < 0:
-        return pub - timedelta(days=back or 7)
+        return pub - timedelta(days=back or 7) - extra
     if shift > 0:
-        return pub + timedelta(days=(7 - back) % 7 or 7)
+        return pub + timedelta(days=(7 - back) % 7 or 7) + extra
     if back == 0:
         return pub
     past, future = pub - timedelta(days=back), pub + timedelta(days=7 - back)

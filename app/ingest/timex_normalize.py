@@ -104,7 +104,36 @@ def read_date(m: re.Match[str], ctx: Context) -> Reading | None:
     if ctx.published is None:
         date(2000, month, day)  # still reject impossible days
         return Reading("day", None)
-    return Reading("day", day_value(date_for_day(month, day, ctx.published, _tense(m, ctx))))
+    strict = ctx.lex.dir_words.get(_name(m, "dir")) if _g(m, "dir") else None
+    return Reading("day", day_value(date_for_day(month, day, ctx.published, _tense(m, ctx), strict)))
+
+
+def read_day_of_month(m: re.Match[str], ctx: Context) -> Reading | None:
+    """ "في 5 من الشهر الجاري", "في 10 الجاري": a day of the month named relative to publication."""
+    if _g(m, "unit") and ctx.lex.units[_name(m, "unit")] != "month":
+        return None
+    if not _g(m, "unit") and not _g(m, "dir"):
+        return None
+    prev = words_before(ctx, m.start())
+    cued = bool(_g(m, "of") or _g(m, "wd") or _g(m, "dayord")) or (prev and prev[0] in ctx.lex.year_cues)
+    if not cued:
+        return None  # "قتل 14 الشهر الماضي": a count, not a day
+    shift = _shift(m, ctx)
+    if shift is None:
+        return None
+    day = _day_number(m, ctx)
+    if ctx.published is None:
+        return Reading("day", None)
+    year, month = shift_month(ctx.published.year, ctx.published.month, shift)
+    return Reading("day", day_value(date(year, month, day)))
+
+
+def _shift(m: re.Match[str], ctx: Context) -> int | None:
+    if _g(m, "this"):
+        return ctx.lex.this_words[_name(m, "this")]
+    if _g(m, "dir"):
+        return ctx.lex.dir_words[_name(m, "dir")]
+    return None
 
 
 def read_month(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -258,4 +287,5 @@ READERS: dict[str, Callable[[re.Match[str], Context], Reading | None]] = {
     "relday": read_relday,
     "weekday": read_weekday,
     "unit": read_unit,
+    "day_of_month": read_day_of_month,
 }

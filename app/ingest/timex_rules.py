@@ -13,6 +13,7 @@ from functools import cache
 from typing import Any
 
 from app.ingest.timex_lexicon import Lexicon, alternation, lexicon, load_resource
+from app.ingest.timex_normalize import READERS
 
 # Arabic words carry proclitics (و ف ب ل ك, or two of them: وب، فل): a match starts at a word
 # start and may consume one into the group "clitic", which is not part of the expression.
@@ -20,20 +21,7 @@ from app.ingest.timex_lexicon import Lexicon, alternation, lexicon, load_resourc
 _AR_BOUNDARY = r"(?<!\w)(?P<clitic>[وف]?[بلك]?)"
 _EN_BOUNDARY = r"(?<!\w)"
 _PLACEHOLDER = re.compile(r"\{([a-z]+)\}")
-KINDS = frozenset(
-    {
-        "date",
-        "month",
-        "year",
-        "numeric",
-        "hijri_date",
-        "hijri_month",
-        "hijri_year",
-        "relday",
-        "weekday",
-        "unit",
-    }
-)
+KINDS = frozenset(READERS)  # a rule's kind names the normaliser that reads its matches
 
 
 @dataclass(frozen=True)
