@@ -44,6 +44,7 @@ class Cand:
     series: str | None = None
     round: int | None = None
     joins_previous: bool = False
+    own_act: bool = False  # never joins a body's statement through its spokesperson
     absorbs: tuple[str, ...] = ()
     content: tuple[int, int] | None = None  # statements: the folded span of what was said
 
@@ -118,6 +119,7 @@ def statement(ctx: Context, sent: int, rule: Rule, m: re.Match[str], previous: C
     )
     cand.actors = speakers + _title_body(ctx, speakers, cand.slot_phrase, slot_start, slot_end)
     cand.joins_previous = joins and previous is not None
+    cand.own_act = rule.own_act
     cand.content = (content_start, sent_end)
     cand.timex = _governing(ctx, clause[0], slot_end, t_start)
     cand.place = _place(ctx, clause[0], slot_end)
@@ -199,14 +201,16 @@ def act(ctx: Context, sent: int, rule: Rule, m: re.Match[str]) -> Cand | None:
     text = ctx.text
     if rule.needs and not rule.needs.search(text, *region):
         return None
+    if rule.unless and rule.unless.search(text, *region):
+        return None
     if rule.needs_cue and not cue(rule.needs_cue, ctx.lang).search(text, *ctx.sent_bounds[sent]):
         return None
     cand = Cand(rule.type, rule.id, rule.status, sent, t_start, t_end, region, absorbs=rule.absorbs)
     cand.actors = _clause_actors(ctx, rule, region, t_start, t_end)
-    if len(cand.actors) < rule.min_actors:
+    if len(cand.actors) < 2:
         cand.actors = _with_dual_anaphor(ctx, cand.actors, region)
-        if len(cand.actors) < rule.min_actors:
-            return None
+    if len(cand.actors) < rule.min_actors:
+        return None
     if rule.type == "talks_round" and not _talks(ctx, cand, m, region, rule.anchor):
         return None
     if cand.timex is None:

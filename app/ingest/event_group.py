@@ -68,9 +68,13 @@ def _same_speaker(g: Group, c: Cand) -> bool:
         if c.person_ids & g.person_ids:
             return True
         # a body's statement followed by its spokesperson's ("الجيش الروسي" … "المتحدث باسم الجيش الروسي")
-        return not g.person_ids and any(s in c.slot_phrase for m in g.members for s in m.surfaces)
+        return (
+            not g.person_ids
+            and not c.own_act
+            and any(s in c.slot_phrase for m in g.members for s in m.surfaces)
+        )
     if g.person_ids:
-        return any(s in m.slot_phrase for m in g.members for s in c.surfaces)
+        return any(s in m.slot_phrase for m in g.members if not m.own_act for s in c.surfaces)
     surfaces = {s for m in g.members for s in m.surfaces}
     return bool(c.ids & g.ids) and (not c.surfaces or bool(set(c.surfaces) & surfaces))
 

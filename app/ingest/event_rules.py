@@ -41,9 +41,11 @@ class Rule:
     anchor: bool = False
     status: str = "occurred"
     needs: re.Pattern[str] | None = None
+    unless: re.Pattern[str] | None = None
     needs_cue: str | None = None
     absorbs: tuple[str, ...] = ()
     in_speech: bool = True
+    own_act: bool = False
     reach: int | None = None
     examples: tuple[str, ...] = ()
     negatives: tuple[str, ...] = ()
@@ -142,10 +144,12 @@ def _rule(raw: dict[str, Any], lang: str, where: str) -> Rule:
         anchor=bool(raw.get("anchor", False)),
         status=status,
         needs=re.compile(expand(needs)) if needs else None,
+        unless=re.compile(expand(raw["unless"])) if raw.get("unless") else None,
         needs_cue=raw.get("needs_cue"),
         absorbs=tuple(raw.get("absorbs", ())),
         in_speech=bool(raw.get("in_speech", True)),
         reach=int(raw["reach"]) if raw.get("reach") else None,
+        own_act=bool(raw.get("own_act", False)),
         examples=tuple(raw.get("examples", ())),
         negatives=tuple(raw.get("negatives", ())),
     )

@@ -71,7 +71,7 @@ def _abbreviation_before(text: str, dot: int) -> bool:
     while k > 0 and (text[k - 1].isalpha() or text[k - 1] == "."):
         k -= 1
     word = text[k:dot].lower()
-    return bool(word) and word.isascii() and (word in _abbreviations() or len(word) == 1)
+    return bool(word) and word.isascii() and (word in _abbreviations() or len(word) == 1 or "." in word)
 
 
 def sentences(text: str, lang: str = "ar") -> list[Sentence]:
