@@ -101,9 +101,9 @@ def weekday_date(weekday: int, pub: date, tense: int, shift: int = 0) -> date:
     if back == 0:
         return pub
     past, future = pub - timedelta(days=back), pub + timedelta(days=7 - back)
-    if tense:
-        return past if tense < 0 else future
-    return past if back <= 7 - back else future
+    # Without a future cue (سـ، سوف، المقرر، will…) a news weekday is one that has passed:
+    # reports outnumber announcements, and announcements mark their future.
+    return future if tense > 0 else past
 
 
 def nearest_weekday(weekday: int, around: date) -> date:

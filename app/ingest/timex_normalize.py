@@ -259,14 +259,17 @@ def read_weekday(m: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def read_unit(m: re.Match[str], ctx: Context) -> Reading | None:
-    if not (_g(m, "this") or _g(m, "dir")):
-        return None
+    """هذا الأسبوع، الشهر المقبل، last year; a bare unit only after a modifier (نهاية العام)."""
+    shift = _shift(m, ctx)
+    if shift is None:
+        if not _g(m, "mod"):
+            return None
+        shift = 0
     if ctx.lex.lang == "en" and words_before(ctx, m.start()) in (["the"], ["past"]):
         return None  # "the last week" is a duration, not a calendar week
     unit = ctx.lex.units[_name(m, "unit")]
     if ctx.published is None:
         return Reading(unit, None)
-    shift = ctx.lex.this_words[_name(m, "this")] if _g(m, "this") else ctx.lex.dir_words[_name(m, "dir")]
     pub, part = ctx.published, _mod_part(m, ctx)
     if unit == "week":
         return Reading("week", week_value(pub + timedelta(weeks=shift)))
