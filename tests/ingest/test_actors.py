@@ -6,6 +6,8 @@ import itertools
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app.ingest.actors import recognize_actors, recognize_places
 from app.ingest.introduced import new_actor
@@ -367,3 +369,55 @@ def test_every_place_name_is_recognised(kb: KnowledgeBase) -> None:
     for place in kb.places.values():
         for name in [place.name_ar, place.name_en, *(a.text for a in place.aliases)]:
             assert place.id in {p.place.id for p in recognize_places(f"في {name} أمس", kb)}, (place.id, name)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "روسيا",
+                "و",
+                "ال",
+                "الأمم",
+                "المتحدة",
+                " ",
+                "،",
+                "#",
+                "_",
+                "ـ",
+                "َ",
+                "كيري",
+                "المبعوث",
+                "الأممي",
+                "رئيس",
+                "وفد",
+                "نصر",
+                "US",
+                "us",
+                "de",
+                "Mistura",
+                "\u00a0",
+                "\n",
+                "ﻻ",
+                "x",
+                "لل",
+                "موسكو",
+            ]
+        ),
+        max_size=40,
+    ).map("".join)
+)
+def test_any_text_gives_ordered_in_bounds_matches(text: str) -> None:
+    kb = load_kb()
+    for matches in (recognize_actors(text, kb, on=D2016), recognize_places(text, kb)):
+        spans = [(m.start, m.end) for m in matches]
+        assert all(0 <= s < e <= len(text) for s, e in spans)
+        assert spans == sorted(spans)
+    actors = recognize_actors(text, kb)
+    assert all(a.end <= b.start for a, b in itertools.pairwise(actors))
+
+
+def test_empty_and_plain_text(kb: KnowledgeBase) -> None:
+    assert recognize_actors("", kb) == [] and recognize_places("", kb) == []
+    assert recognize_actors("لا شيء هنا يذكر", kb) == []

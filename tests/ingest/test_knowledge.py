@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 from datetime import date
 from pathlib import Path
 
@@ -105,6 +106,15 @@ def test_user_kb_for_another_conflict_loads_and_is_recognized(tmp_path: Path) ->
     found = {m.actor.id for m in recognize_actors(text, kb, on=date(2023, 6, 1))}
     assert found == {"rsf", "sudan-army", "mediator-one"}
     assert [p.place.id for p in recognize_places(text, kb)] == ["khartoum", "jeddah"]
+
+
+def test_user_kb_from_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """WAQAI_KB_PATHS adds files to the default knowledge base without any code change."""
+    user = write(tmp_path, "sudan.yaml", OTHER_CONFLICT)
+    monkeypatch.setenv("WAQAI_KB_PATHS", json.dumps([str(user)]))
+    kb = load_kb()
+    assert "rsf" in kb.actors
+    assert [m.actor.id for m in recognize_actors("قالت قوات الدعم السريع", kb)] == ["rsf"]
 
 
 def test_user_folder_is_read_recursively(tmp_path: Path) -> None:
