@@ -22,6 +22,7 @@ from app.ingest.rounds import round_from_match, round_in, series_in, span_for
 _SLOT_MAX = 120  # folded characters after a verb of saying in which its subject may stand
 _SUBJECT_REACH = 90  # the subject of a verb of saying starts this close to it
 _SVO_GAP = re.compile(r"^\s*(?:قد\s+|لا\s+)?$")
+_PRONOUN_THAT = re.compile(r"\s*(?:انه|انها|انهم|انهما|بانه|بانها)(?!\S)")
 _THAT = re.compile(r"(?<!\S)(?:ان|انه|انها|بان|that)(?!\S)")
 _CONTENT_MARKER = re.compile(r"\s(?:ل(?:ت|ا)\S{3,}|بشان|يضم|يقضي|تنص|حول|بان|that|to|on)(?=\s)")
 
@@ -197,7 +198,7 @@ def _anaphor(ctx: Context, slot: str, t_start: int) -> list[Located]:
 def act(ctx: Context, sent: int, rule: Rule, m: re.Match[str]) -> Cand | None:
     t_start, t_end = m.start("t"), m.end("t")
     clause = ctx.clause_at(sent, t_start)
-    region = (clause[0], max(clause[1], t_end))
+    region = (_after_frame(ctx, clause[0], t_start), max(clause[1], t_end))
     text = ctx.text
     if rule.needs and not rule.needs.search(text, *region):
         return None
@@ -217,6 +218,16 @@ def act(ctx: Context, sent: int, rule: Rule, m: re.Match[str]) -> Cand | None:
         cand.timex = _governing(ctx, *region, t_start) or _sentence_timex(ctx, sent)
     cand.place = _place(ctx, *region)
     return cand
+
+
+def _after_frame(ctx: Context, start: int, t_start: int) -> int:
+    """Inside reported words ("قال بيسكوف إن بوتين سيلتقي…") the speaker is not a party,
+    unless the words begin with "he" ("قال إنه يسعى لعقد جولة")."""
+    for f_start, f_end in ctx.frames:
+        if start <= f_start and f_end <= t_start:
+            if not _PRONOUN_THAT.match(ctx.text, f_end):
+                start = max(start, f_end)
+    return start
 
 
 def _clause_actors(

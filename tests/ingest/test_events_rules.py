@@ -68,7 +68,7 @@ def test_rule_ids_are_unique_across_languages() -> None:
 
 
 def test_bad_rule_is_reported_with_its_id() -> None:
-    with pytest.raises(RuleError, match="x.bad"):
+    with pytest.raises(RuleError, match=r"x\.bad"):
         _rule({"id": "x.bad", "type": "party", "pattern": "a"}, "ar", "test.yaml")
     with pytest.raises(RuleError, match="invalid pattern"):
         _rule({"id": "x.bad2", "type": "meeting", "pattern": "(unclosed"}, "ar", "test.yaml")
