@@ -308,7 +308,7 @@ def _titles_yield_to_names(text: str, found: list[ActorMatch]) -> list[ActorMatc
             match.via == "title"
             and after.actor.kind == "person"
             and len(gap) <= 3
-            and not gap.strip(" ،,\u00a0")
+            and not gap.strip(" ،,#(\u00a0")
         ):
             out[i] = replace(match, actor=after.actor, named=True)
     return out

@@ -292,6 +292,12 @@ def test_title_takes_the_introduced_persons_identity(kb: KnowledgeBase) -> None:
     assert matches[0].role_title == "kremlin-spokesperson" and matches[0].named  # the name decides
 
 
+def test_title_yields_to_a_hashtagged_or_bracketed_name(kb: KnowledgeBase) -> None:
+    for text in ("قال المبعوث الأممي #ستيفان_دي_ميستورا إن", "قال وزير الدفاع الفرنسي (جان ايف لودريان) إن"):
+        matches = recognize_actors(text, kb, on=D2019)
+        assert len({m.actor.id for m in matches}) == 1 and matches[0].named, text
+
+
 def test_title_alone_keeps_its_role_for_re_resolution(kb: KnowledgeBase) -> None:
     match = recognize_actors("قال المتحدث باسم الكرملين إن", kb, on=D2016)[0]
     assert (match.actor.id, match.role_title, match.named) == ("dmitry-peskov", "kremlin-spokesperson", False)
