@@ -172,10 +172,11 @@ def _single(values: list[str], name: str) -> str | None:
     return values[0] if values else None
 
 
-def _checked_text(value: str, name: str, limit: int) -> str:
+def checked_text(value: str, name: str, limit: int) -> str:
+    """`value` if it is short enough and free of control characters (PostgreSQL refuses NUL)."""
     if len(value) > limit:
         raise FilterError(name, f"longer than {limit} characters")
-    if not _ID_RE.match(value):
+    if value and not _ID_RE.match(value):
         raise FilterError(name, "contains control characters")
     return value
 
@@ -183,7 +184,7 @@ def _checked_text(value: str, name: str, limit: int) -> str:
 def _ids(values: list[str], name: str) -> tuple[str, ...]:
     if len(values) > MAX_VALUES:
         raise FilterError(name, f"at most {MAX_VALUES} values")
-    unique = dict.fromkeys(_checked_text(v, name, MAX_ID) for v in values)
+    unique = dict.fromkeys(checked_text(v, name, MAX_ID) for v in values)
     return tuple(unique)
 
 
@@ -206,7 +207,7 @@ def _one_id(values: list[str], name: str) -> str | None:
 
 def _one_text(values: list[str], name: str, limit: int) -> str | None:
     value = _single(values, name)
-    return _checked_text(value, name, limit) if value is not None else None
+    return checked_text(value, name, limit) if value is not None else None
 
 
 def _round(values: list[str]) -> int | None:
@@ -265,3 +266,8 @@ def is_selected(filters: Filters, param: str, value: str | int) -> bool:
     if isinstance(current, tuple):
         return str(value) in current
     return current is not None and str(current) == str(value)
+
+
+def is_plain_id(value: str) -> bool:
+    """Whether a path segment can name a stored id at all (else the answer is a 404)."""
+    return 0 < len(value) <= MAX_ID and bool(_ID_RE.match(value))

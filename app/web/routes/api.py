@@ -17,7 +17,15 @@ from sqlalchemy.orm import Session
 from app.models import EventActor
 from app.timeline import contract, queries
 from app.timeline.facets import facet_counts, histogram
-from app.timeline.filters import MAX_ID, MAX_TEXT, FilterError, Filters, parse_filters, url_with
+from app.timeline.filters import (
+    MAX_TEXT,
+    FilterError,
+    Filters,
+    checked_text,
+    is_plain_id,
+    parse_filters,
+    url_with,
+)
 from app.web.deps import get_session
 from app.web.routes.api_models import (
     ActorDetailOut,
@@ -84,6 +92,13 @@ def int_param(request: Request, name: str, default: int, low: int, high: int) ->
     return int(value)
 
 
+def _text_param(value: str, name: str, limit: int) -> str:
+    try:
+        return checked_text(value, name, limit)
+    except FilterError as exc:
+        raise invalid(exc.param, exc.message) from exc
+
+
 @router.get(
     "/events", response_model=EventsPageOut, responses=INVALID, summary="Filtered events, newest first"
 )
@@ -110,7 +125,7 @@ def api_events(
     summary="One event; a retired id redirects to its successor",
 )
 def api_event(event_id: str, session: SessionDep) -> Any:
-    if len(event_id) > MAX_ID:
+    if not is_plain_id(event_id):
         raise HTTPException(404, "no such event")
     event = queries.get_event(session, event_id)
     if event is not None:
@@ -131,9 +146,7 @@ def api_actors(
     limit: Annotated[str | None, Query(description="1-100 (default 10)")] = None,
 ) -> list[dict[str, Any]]:
     size = int_param(request, "limit", 10, 1, 100)
-    text = (q or "").strip()
-    if len(text) > MAX_TEXT:
-        raise invalid("q", f"longer than {MAX_TEXT} characters")
+    text = _text_param((q or "").strip(), "q", MAX_TEXT)
     hits = queries.search_actors(session, text, limit=size) if text else []
     return [
         {
@@ -151,7 +164,7 @@ def api_actors(
 
 @router.get("/actors/{actor_id}", response_model=ActorDetailOut, responses=MISSING, summary="One actor")
 def api_actor(actor_id: str, session: SessionDep) -> dict[str, Any]:
-    actor = queries.get_actor(session, actor_id[: MAX_ID + 1])
+    actor = queries.get_actor(session, actor_id) if is_plain_id(actor_id) else None
     if actor is None:
         raise HTTPException(404, "no such actor")
     stmt = select(func.count(func.distinct(EventActor.event_id))).where(EventActor.actor_id == actor.id)
@@ -177,8 +190,7 @@ def api_documents(
 ) -> dict[str, Any]:
     size = int_param(request, "limit", 100, 1, queries.MAX_PAGE_SIZE)
     after_id = int_param(request, "after", 0, 0, 2**31 - 1) if after is not None else None
-    if source is not None and len(source) > 300:
-        raise invalid("source", "longer than 300 characters")
+    source = _text_param(source or "", "source", 300)
     docs = queries.list_documents(session, source=source or None, limit=size, after_id=after_id)
     items = [
         DocumentOut(**{**d.__dict__, "page": f"/articles/{d.name}"}).model_dump(mode="json") for d in docs
