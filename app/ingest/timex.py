@@ -21,7 +21,7 @@ from app.ingest.records import Timex
 from app.ingest.timex_fold import fast_fold
 from app.ingest.timex_lexicon import lexicon
 from app.ingest.timex_normalize import READERS, Context, Reading
-from app.ingest.timex_rules import Rule, rules_for, starters_for
+from app.ingest.timex_rules import Rule, plan
 
 __all__ = ["tag"]
 
@@ -45,21 +45,20 @@ def tag(text: str, published: date | None, lang: str = "ar") -> list[Timex]:
     folded = fast_fold(text)
     lang = lang if lang in ("ar", "en") else "ar"
     ctx = Context(folded.text, text, folded.index, published, lexicon(lang))
-    starts = sorted({m.start() for m in starters_for(lang).finditer(folded.text)})
-    chosen = _candidates(ctx, rules_for(lang), starts)
+    chosen = _candidates(ctx, plan(folded.text, lang))
     repeated = _repeated_passages(folded.text)
     return [_to_timex(c, folded, text) for c in chosen if not _inside(c.start, repeated)]
 
 
-def _candidates(ctx: Context, rules: tuple[Rule, ...], starts: list[int]) -> list[_Candidate]:
-    """Every rule tried at every word where a match can start; the longest readable ones win.
+def _candidates(ctx: Context, places: list[tuple[int, tuple[tuple[int, Rule], ...]]]) -> list[_Candidate]:
+    """Each rule tried where its match can start (timex_rules.plan); the longest readable ones win.
 
     Matches are ranked before they are read, so a match inside a longer one is only
     normalised when the longer one turns out not to be a date (a vetoed guard word).
     """
     matches: list[tuple[int, int, int, Rule, re.Match[str]]] = []
-    for order, rule in enumerate(rules):
-        for pos in starts:
+    for pos, rules in places:
+        for order, rule in rules:
             m = rule.regex.match(ctx.text, pos)
             if m is not None:
                 start, end = _expression_span(m)
@@ -103,7 +102,7 @@ def _repeated_passages(text: str) -> list[tuple[int, int]]:
     start = 0
     for stop in [*_PASSAGE_END.finditer(text), None]:
         end = stop.start() if stop else len(text)
-        key = " ".join(text[start:end].split())
+        key = text[start:end].strip()
         if len(key) >= MIN_REPEATED_PASSAGE:
             if key in seen:
                 spans.append((start, end))

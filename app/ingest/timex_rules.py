@@ -8,6 +8,7 @@ extends every rule that uses it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -30,6 +31,7 @@ class Rule:
     lang: str
     kind: str
     regex: re.Pattern[str]
+    pattern: str  # as written in rules.yaml, placeholders unexpanded
     examples: tuple[Any, ...]
     negatives: tuple[str, ...]
 
@@ -86,6 +88,7 @@ def _compile(raw: dict[str, Any], lang: str) -> Rule:
         lang=lang,
         kind=kind,
         regex=regex,
+        pattern=str(raw["pattern"]),
         examples=tuple(raw.get("examples") or ()),
         negatives=tuple(raw.get("negatives") or ()),
     )
@@ -96,26 +99,68 @@ _NOT_LITERAL = re.compile(r"\{[a-z]+\}|\\[a-zA-Z]|\?P<\w+>|\?[:=!<]")
 _LITERAL_WORD = re.compile(r"[^\W\d_]+")
 
 
-def _lexicon_words(lex: Lexicon) -> set[str]:
-    lists = (lex.months, lex.hijri_months, lex.weekdays, lex.reldays, lex.parts_of_day, lex.units)
-    lists += (lex.this_words, lex.dir_words, lex.mods, lex.ordinals, lex.year_cues, lex.year_words)
-    return {name for names in lists for name in names}
+DIGIT = "#digit"  # the key of rules that may start with a number
+
+
+def _placeholder_words(lex: Lexicon) -> dict[str, Iterable[str]]:
+    return {
+        "month": lex.months,
+        "hmonth": lex.hijri_months,
+        "dayord": lex.ordinals,
+        "wd": lex.weekdays,
+        "dir": lex.dir_words,
+        "rel": lex.reldays,
+        "pod": lex.parts_of_day,
+        "unit": lex.units,
+        "this": lex.this_words,
+        "mod": lex.mods,
+        "yearcue": lex.year_cues,
+        "yearword": lex.year_words,
+    }
+
+
+def first_words(pattern: str, lex: Lexicon) -> set[str]:
+    """Every word a match of `pattern` may begin with (a superset: any word it names anywhere)."""
+    lists = _placeholder_words(lex)
+    words = {n.split(" ")[0] for name in _PLACEHOLDER.findall(pattern) for n in lists.get(name, ())}
+    words |= set(_LITERAL_WORD.findall(_NOT_LITERAL.sub(" ", pattern)))
+    if re.search(r"\{(?:day|year)\}|\\d", pattern):
+        words.add(DIGIT)
+    return words
+
+
+@dataclass(frozen=True)
+class Dispatch:
+    """Where matches can begin, and which rules can begin with each word."""
+
+    starters: re.Pattern[str]  # group "d": a digit; group "w": a listed first word
+    rules_by_word: dict[str, tuple[tuple[int, Rule], ...]]  # word -> (rule order, rule)
 
 
 @cache
-def starters_for(lang: str) -> re.Pattern[str]:
-    """Where a match can begin: a digit, or the first word of a listed name or a pattern's literal.
-
-    Every rule's match starts at such a word (after a clitic), so the tagger tries the rules
-    only there instead of scanning the whole text once per rule.
-    """
+def dispatch_for(lang: str) -> Dispatch:
+    """Every rule's match starts at a digit or at one of its first words (after a clitic), so
+    the tagger scans the text once for those words and tries only the rules each one can begin,
+    instead of scanning the whole text once per rule."""
     lang = lang if lang in ("ar", "en") else "ar"
-    words = {w.split(" ")[0] for w in _lexicon_words(lexicon(lang))}
-    for raw in load_resource("rules").get("rules", []):
-        if raw.get("lang") in (lang, "any"):
-            words |= set(_LITERAL_WORD.findall(_NOT_LITERAL.sub(" ", str(raw["pattern"]))))
+    lex = lexicon(lang)
+    by_word: dict[str, list[tuple[int, Rule]]] = {}
+    for order, rule in enumerate(rules_for(lang)):
+        for word in first_words(rule.pattern, lex):
+            by_word.setdefault(word, []).append((order, rule))
     clitic = "[وف]?[بلك]?" if lang == "ar" else ""
-    return re.compile(rf"(?<!\w){clitic}(?:\d|(?:{alternation(words)})(?!\w))")
+    words = alternation(set(by_word) - {DIGIT})
+    starters = re.compile(rf"(?<!\w){clitic}(?:(?P<d>\d)|(?P<w>{words})(?!\w))")
+    return Dispatch(starters, {w: tuple(rules) for w, rules in by_word.items()})
+
+
+def plan(text: str, lang: str) -> list[tuple[int, tuple[tuple[int, Rule], ...]]]:
+    """(position, rules to try there) for every place in folded `text` where a match can start."""
+    d = dispatch_for(lang)
+    return [
+        (m.start(), d.rules_by_word.get(DIGIT if m.group("d") else m.group("w"), ()))
+        for m in d.starters.finditer(text)
+    ]
 
 
 @cache
