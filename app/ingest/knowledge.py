@@ -184,7 +184,7 @@ def _load_cached(user: tuple[Path, ...]) -> KnowledgeBase:
     return load_files(kb_files([KB_DIR, *user]))
 
 
-def load_files(files: Sequence[Path]) -> KnowledgeBase:
+def load_files(files: Sequence[Path | str]) -> KnowledgeBase:
     """Parse and validate `files` into one knowledge base (no cache)."""
     from app.ingest.kb_parse import Collector
 
@@ -203,7 +203,10 @@ def parse_date(value: Any, where: str) -> date | None:
         raise KbError(f"{where}: {value!r} is not a date (YYYY-MM-DD)") from None
 
 
-class _Loader(yaml.SafeLoader):
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when libyaml is there
+
+
+class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
     """Safe YAML that leaves dates as text (so `parse_date` names the entry) and refuses duplicate keys."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
