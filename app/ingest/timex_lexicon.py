@@ -70,6 +70,7 @@ class Lexicon:
     hijri_months: dict[str, int]
     guarded: frozenset[str]
     month_context: frozenset[str]
+    month_block_before: frozenset[str]
     weekdays: dict[str, int]
     weekday_block_before: frozenset[str]
     weekday_block_after: frozenset[str]
@@ -80,6 +81,7 @@ class Lexicon:
     dir_words: dict[str, int]
     day_block_after: tuple[str, ...]
     day_block_before: frozenset[str]
+    verb_blockers: dict[str, frozenset[str]]
     mods: dict[str, str]
     ordinals: dict[str, int]
     past_words: frozenset[str]
@@ -168,6 +170,7 @@ def lexicon(lang: str) -> Lexicon:
         hijri_months=hijri,
         guarded=guarded,
         month_context=frozenset(_by_lang("months", "context_words", lang)),
+        month_block_before=frozenset(_by_lang("months", "blockers_before", lang)),
         weekdays={n: int(e["weekday"]) for e in _entries("weekdays", lang) for n in _names(e["names"])},
         weekday_block_before=frozenset(_names(blockers.get("before") or [])),
         weekday_block_after=frozenset(_names(blockers.get("after") or [])),
@@ -187,6 +190,10 @@ def lexicon(lang: str) -> Lexicon:
         dir_words=after,
         day_block_after=tuple(_names(day_blockers.get("after") or [])),
         day_block_before=frozenset(_names(day_blockers.get("before") or [])),
+        verb_blockers={
+            fold_text(word): frozenset(_names(before))
+            for word, before in (relative.get("verb_blockers") or {}).items()
+        },
         mods={n: str(e["part"]) for e in _entries("modifiers", lang) for n in _names(e["names"])},
         ordinals={n: int(e["day"]) for e in _entries("ordinals", lang) for n in _names(e["names"])},
         past_words=frozenset(tense["past"]),

@@ -71,7 +71,10 @@ def _tense(m: re.Match[str], ctx: Context) -> int:
 
 
 def _month_allowed(m: re.Match[str], ctx: Context, name: str, anchored: bool) -> bool:
-    """A guarded name (مارس, آب, may) is a month only with support around it."""
+    """A guarded name (مارس, آب, may) is a month only with support around it; none is after a
+    word that makes the date a name (قوى 14 آذار, ميدان 6 أكتوبر)."""
+    if _names_something(ctx, m.start()):
+        return False
     if name not in ctx.lex.guarded:
         return True
     if ctx.lex.lang == "en":
@@ -80,8 +83,16 @@ def _month_allowed(m: re.Match[str], ctx: Context, name: str, anchored: bool) ->
             return False
     if anchored:
         return True
-    prev = words_before(ctx, m.start("month"))
-    return bool(prev) and prev[0] in ctx.lex.month_context
+    before_month = words_before(ctx, m.start("month"))
+    return bool(before_month) and before_month[0] in ctx.lex.month_context
+
+
+def _names_something(ctx: Context, pos: int) -> bool:
+    """The words before `pos` (skipping a day number) make what follows a name."""
+    prev = words_before(ctx, pos, 2)
+    if prev and prev[-1].isdigit():
+        prev = prev[:-1]
+    return bool(prev) and prev[-1] in ctx.lex.month_block_before
 
 
 def _day_number(m: re.Match[str], ctx: Context) -> int:
@@ -221,8 +232,12 @@ def read_hijri_year(m: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def _day_blocked(m: re.Match[str], ctx: Context) -> bool:
-    """اليوم followed by an ordinal or a name is the n-th day of something, not today."""
+    """اليوم followed by an ordinal or a name is the n-th day of something, not today;
+    غدا after قد / بعدما is the verb "became"."""
     rel = _name(m, "rel")
+    if rel in ctx.lex.verb_blockers and not _g(m, "wd"):
+        prev = words_before(ctx, m.start())
+        return bool(prev) and prev[0] in ctx.lex.verb_blockers[rel]
     if "يوم" not in rel or _g(m, "wd"):
         return False
     following = " ".join(words_after(ctx, m.end(), 2))
