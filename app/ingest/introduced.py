@@ -38,27 +38,39 @@ class _Lexicon:
 _LEXICONS: weakref.WeakKeyDictionary[KnowledgeBase, dict[str, _Lexicon]] = weakref.WeakKeyDictionary()
 
 
+def _words(kb: KnowledgeBase, name: str) -> frozenset[str]:
+    return frozenset(fold_text(w) for w in kb.lexicon.get(name, ()))
+
+
+def _office_words(kb: KnowledgeBase) -> frozenset[str]:
+    """Words of the names of bodies, states and places: part of an office's name, never a person's."""
+    bodies = [x for x in kb.actors.values() if x.kind != "person"]
+    names = [a.text for x in bodies for a in x.aliases_ar + x.aliases_en] + [x.name_ar for x in bodies]
+    names += [a.text for p in kb.places.values() for a in p.aliases]
+    names += [n for p in kb.places.values() for n in (p.name_ar, p.name_en)]
+    return frozenset(w for n in names for w in fold_text(n).split())
+
+
+def _stop_words(kb: KnowledgeBase, lang: str) -> frozenset[str]:
+    """Stop words, also after a glued و or ف ("وبحث"), unless that spelling is a known given name ("فيصل")."""
+    stop = _words(kb, f"stop_{lang}")
+    if lang != "ar":
+        return stop
+    people = {w for x in kb.actors.values() if x.kind == "person" for w in fold_text(x.name_ar).split()}
+    return stop | (frozenset(c + w for w in stop for c in "وف" if len(w) > 2) - people)
+
+
 def _lexicon(kb: KnowledgeBase, lang: str) -> _Lexicon:
     per_kb = _LEXICONS.setdefault(kb, {})
     if lang not in per_kb:
         words = sorted({fold_text(w) for i in kb.introducers if i.lang == lang for w in i.words}, key=len)
         alts = "|".join(re.escape(w).replace(r"\ ", " ?") for w in reversed(words)) or "(?!)"
-        title_re = re.compile(rf"(?<![^\W\d_])[وف]?(?:{alts})(?![^\W\d_])")
-        names = [
-            a.text for x in kb.actors.values() if x.kind != "person" for a in x.aliases_ar + x.aliases_en
-        ]
-        names += [x.name_ar for x in kb.actors.values() if x.kind != "person"]
-        names += [a.text for p in kb.places.values() for a in p.aliases] + [
-            p.name_ar for p in kb.places.values()
-        ]
-        names += [p.name_en for p in kb.places.values()]
-        known = frozenset(w for n in names for w in fold_text(n).split())
         per_kb[lang] = _Lexicon(
-            title_re,
-            frozenset(fold_text(w) for w in kb.lexicon.get(f"complement_{lang}", ())),
-            frozenset(fold_text(w) for w in kb.lexicon.get(f"stop_{lang}", ())),
-            known,
-            frozenset(fold_text(w) for w in kb.lexicon.get(f"prepositions_{lang}", ())),
+            re.compile(rf"(?<![^\W\d_])[وف]?(?:{alts})(?![^\W\d_])"),
+            _words(kb, f"complement_{lang}"),
+            _stop_words(kb, lang),
+            _office_words(kb),
+            _words(kb, f"prepositions_{lang}"),
             frozenset(kb.lexicon.get(f"stop_written_{lang}", ())),
         )
     return per_kb[lang]
