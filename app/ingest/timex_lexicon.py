@@ -84,6 +84,7 @@ class Lexicon:
     verb_blockers: dict[str, frozenset[str]]
     mods: dict[str, str]
     ordinals: dict[str, int]
+    ordinal_block_before: frozenset[str]
     past_words: frozenset[str]
     future_words: frozenset[str]
     future_prefixes: tuple[str, ...]
@@ -196,6 +197,7 @@ def lexicon(lang: str) -> Lexicon:
         },
         mods={n: str(e["part"]) for e in _entries("modifiers", lang) for n in _names(e["names"])},
         ordinals={n: int(e["day"]) for e in _entries("ordinals", lang) for n in _names(e["names"])},
+        ordinal_block_before=frozenset(_by_lang("ordinals", "blockers_before", lang)),
         past_words=frozenset(tense["past"]),
         future_words=frozenset(tense["future"]),
         future_prefixes=tense["prefixes"],

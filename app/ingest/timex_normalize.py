@@ -98,6 +98,9 @@ def _names_something(ctx: Context, pos: int) -> bool:
 def _day_number(m: re.Match[str], ctx: Context) -> int:
     if _g(m, "day"):
         return int(m.group("day"))
+    prev = words_before(ctx, m.start("dayord"))
+    if prev and prev[0] in ctx.lex.ordinal_block_before:
+        raise ValueError("an ordinal of a week or a half, not a day")  # الأسبوع الأول من شباط
     return ctx.lex.ordinals[_name(m, "dayord")]
 
 

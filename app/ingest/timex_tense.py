@@ -12,6 +12,7 @@ from app.ingest.timex_lexicon import Lexicon
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
+_CLAUSE_END = re.compile(r"[.!?؟\n,،;؛]")
 LOOK_BEHIND_CHARS = 120
 LOOK_AHEAD_CHARS = 50
 MAX_TOKENS_BEFORE = 10
@@ -65,7 +66,7 @@ def clause_tense(text: str, start: int, end: int, lex: Lexicon) -> int:
     if stops:
         left = left[stops[-1].end() :]
     right = text[end : end + LOOK_AHEAD_CHARS]
-    stop = _SENTENCE_END.search(right)
+    stop = _CLAUSE_END.search(right)  # a cue after the expression counts only within its clause
     if stop:
         right = right[: stop.start()]
     before = _TOKEN.findall(left)[-MAX_TOKENS_BEFORE:]
