@@ -191,6 +191,37 @@ CASES: list[tuple[str, date | None, list[tuple[str, str]]]] = [
         D2016,
         [("Kremlin spokesman", "dmitry-peskov"), ("Dmitry Peskov", "dmitry-peskov")],
     ),
+    (
+        "Russian Foreign Minister Sergei Lavrov said",
+        D2016,
+        [("Russian Foreign Minister", "sergey-lavrov"), ("Sergei Lavrov", "sergey-lavrov")],
+    ),
+    (
+        "the U.S.-led coalition struck Islamic State positions",
+        D2017,
+        [("U.S.", "united-states"), ("Islamic State", "isis")],
+    ),
+    (
+        "the US-led coalition and the Nusra Front",
+        D2017,
+        [("US-led coalition", "us-led-coalition"), ("Nusra Front", "nusra-front")],
+    ),
+    (
+        "the Syrian government delegation met the HNC",
+        D2017,
+        [("Syrian government delegation", "syrian-government-delegation"), ("HNC", "syrian-opposition")],
+    ),
+    (
+        "Turkey's Erdogan and Iran's Rouhani",
+        D2017,
+        [
+            ("Turkey", "turkey"),
+            ("Erdogan", "recep-tayyip-erdogan"),
+            ("Iran", "iran"),
+            ("Rouhani", "hassan-rouhani"),
+        ],
+    ),
+    ("the Kremlin spokesman said", D2016, [("Kremlin spokesman", "dmitry-peskov")]),
 ]
 
 
