@@ -109,7 +109,8 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def _score_doc(acc: Accuracy, text: str, doc: dict[str, Any], found: Found) -> None:
-    spans, seen = [], {}
+    spans: list[tuple[int, int]] = []
+    seen: dict[tuple[str, str | None], int] = {}
     for x in doc.get("timexes") or []:
         acc.gold += 1
         key = (x["text"], x.get("context"))
@@ -120,8 +121,8 @@ def _score_doc(acc: Accuracy, text: str, doc: dict[str, Any], found: Found) -> N
             acc.correct += any(_overlaps(span, f[:2]) and f[2] == str(x["value"]) for f in found)
     acc.outside += sum(1 for f in found if not any(_overlaps(f[:2], s) for s in spans))
     for trap in doc.get("not_timex") or []:
-        span = _locate(text, str(trap), None, 0)
-        acc.traps += bool(span) and any(_overlaps(span, f[:2]) for f in found)
+        trap_span = _locate(text, str(trap), None, 0)
+        acc.traps += trap_span is not None and any(_overlaps(trap_span, f[:2]) for f in found)
 
 
 def seed_accuracy(fn: Callable[[str, date | None, str], Found], gold_path: Path) -> Accuracy:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 from datetime import date, timedelta
+from typing import TypeVar
 
 from hijridate import Gregorian, Hijri
 
@@ -17,6 +18,7 @@ from app.ingest.records import DateValue
 # distance of publication; beyond it the nearest reading wins (tense cues are noisy).
 MAX_MONTHS_IN_DIRECTION = 9
 MAX_DAYS_IN_DIRECTION = 300
+T = TypeVar("T")
 PARTS = {"start": (1, 10), "mid": (11, 20), "end": (21, 31)}
 
 
@@ -49,7 +51,7 @@ def shift_month(year: int, month: int, by: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-def _pick(candidates: list[tuple[int, object]], tense: int, limit: int) -> object:
+def _pick(candidates: list[tuple[int, T]], tense: int, limit: int) -> T:
     """Candidates are (signed distance from publication, value); choose by tense, then nearness."""
     if tense:
         directed = [c for c in candidates if c[0] * tense >= 0 and abs(c[0]) <= limit]
@@ -65,8 +67,8 @@ def year_for_month(month: int, pub: date, tense: int, strict: int = 0) -> int:
     cands = [((y * 12 + month) - here, y) for y in (pub.year - 1, pub.year, pub.year + 1)]
     if strict:
         cands = [c for c in cands if c[0] * strict > 0]
-        return int(min(cands, key=lambda c: abs(c[0]))[1])  # type: ignore[arg-type]
-    return int(_pick(cands, tense, MAX_MONTHS_IN_DIRECTION))  # type: ignore[arg-type]
+        return min(cands, key=lambda c: abs(c[0]))[1]
+    return _pick(cands, tense, MAX_MONTHS_IN_DIRECTION)
 
 
 def date_for_day(month: int, day: int, pub: date, tense: int, strict: int | None = None) -> date:
@@ -74,7 +76,7 @@ def date_for_day(month: int, day: int, pub: date, tense: int, strict: int | None
 
     strict: 0 for الجاري (this year), -1/+1 for الماضي/المقبل (strictly before/after publication).
     """
-    cands: list[tuple[int, object]] = []
+    cands: list[tuple[int, date]] = []
     for y in (pub.year - 1, pub.year, pub.year + 1):
         try:
             d = date(y, month, day)
@@ -82,12 +84,12 @@ def date_for_day(month: int, day: int, pub: date, tense: int, strict: int | None
             continue
         cands.append(((d - pub).days, d))
     if strict == 0:
-        cands = [c for c in cands if c[1].year == pub.year]  # type: ignore[attr-defined]
+        cands = [c for c in cands if c[1].year == pub.year]
     elif strict:
         cands = [c for c in cands if c[0] * strict > 0]
     if not cands:
         raise ValueError(f"no such day: {month}-{day}")
-    return _pick(cands, tense, MAX_DAYS_IN_DIRECTION)  # type: ignore[return-value]
+    return _pick(cands, tense, MAX_DAYS_IN_DIRECTION)
 
 
 def weekday_date(weekday: int, pub: date, tense: int, shift: int = 0) -> date:
