@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from app.ingest.event_context import Context, Located
-from app.ingest.event_rules import Rule, cue
+from app.ingest.event_rules import Rule, cue, scanner
 from app.ingest.records import DateValue, PlaceRef, Timex
 from app.ingest.rounds import round_from_match, round_in, series_in, span_for
 
@@ -62,13 +62,26 @@ def triggers(ctx: Context, rules: tuple[Rule, ...]) -> list[tuple[int, Rule, re.
     """(sentence, rule, match) for every trigger outside quotations, sentences in order."""
     starts = [b[0] for b in ctx.sent_bounds]
     out: list[tuple[int, Rule, re.Match[str]]] = []
-    for rule in rules:
-        for m in rule.regex.finditer(ctx.text):
+    for pos in _positions(ctx.text, scanner(ctx.lang)):
+        for rule in rules:
+            m = rule.regex.match(ctx.text, pos)
+            if m is None:
+                continue
             sent = _sentence_of(starts, ctx, m.start("t"))
             if sent is None or sent in ctx.repeat_of or ctx.in_quote(m.start("t")):
                 continue
             out.append((sent, rule, m))
     out.sort(key=lambda x: (x[0], x[2].start("t")))
+    return out
+
+
+def _positions(text: str, regex: re.Pattern[str]) -> list[int]:
+    """Every start where the combined scanner matches, overlapping matches included."""
+    out: list[int] = []
+    m = regex.search(text)
+    while m is not None:
+        out.append(m.start())
+        m = regex.search(text, m.start() + 1)
     return out
 
 
@@ -224,9 +237,8 @@ def _after_frame(ctx: Context, start: int, t_start: int) -> int:
     """Inside reported words ("قال بيسكوف إن بوتين سيلتقي…") the speaker is not a party,
     unless the words begin with "he" ("قال إنه يسعى لعقد جولة")."""
     for f_start, f_end in ctx.frames:
-        if start <= f_start and f_end <= t_start:
-            if not _PRONOUN_THAT.match(ctx.text, f_end):
-                start = max(start, f_end)
+        if start <= f_start and f_end <= t_start and not _PRONOUN_THAT.match(ctx.text, f_end):
+            start = max(start, f_end)
     return start
 
 

@@ -15,7 +15,8 @@ from app.ingest.actors import ActorMatch, recognize_actors, recognize_places
 from app.ingest.demonyms import demonym_matches
 from app.ingest.event_rules import cue
 from app.ingest.knowledge import KnowledgeBase
-from app.ingest.normalize import Folded, fold
+from app.ingest.normalize import Folded
+from app.ingest.timex_fold import fast_fold
 from app.ingest.records import PlaceRef, RawArticle, Sentence, Timex
 from app.ingest.segment import clause_bounds, repeats, sentences
 
@@ -127,7 +128,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 def build(article: RawArticle, timexes: Sequence[Timex], kb: KnowledgeBase) -> Context:
     lang = "en" if article.lang == "en" else "ar"
-    folded = fold(article.text)
+    folded = fast_fold(article.text)
     sents = sentences(article.text, lang)
     ctx = Context(
         article=article,

@@ -24,6 +24,7 @@ EVENTS_DIR = RESOURCES_DIR / "events"
 RULE_FILES = {"ar": EVENTS_DIR / "triggers_ar.yaml", "en": EVENTS_DIR / "triggers_en.yaml"}
 _LETTER_BEFORE = r"(?<![^\W\d_])"
 _LETTER_AFTER = r"(?![^\W\d_])"
+_NAMED = re.compile(r"\(\?P<\w+>")
 
 
 class RuleError(ValueError):
@@ -36,6 +37,7 @@ class Rule:
     type: str
     lang: str
     regex: re.Pattern[str]
+    body: str = ""  # the expanded pattern, for the combined scanner
     speech: bool = False
     min_actors: int = 0
     anchor: bool = False
@@ -114,13 +116,29 @@ def number_value(word: str) -> int | None:
     return None
 
 
+def _prefix(lang: str) -> str:
+    return "(?:[وف](?=\\S))?" if lang == "ar" else ""
+
+
 def _compile(pattern: str, lang: str, where: str) -> re.Pattern[str]:
     body = expand(pattern)
-    prefix = "(?:[وف](?=\\S))?" if lang == "ar" else ""
     try:
-        return re.compile(f"{_LETTER_BEFORE}{prefix}(?P<t>{body}){_LETTER_AFTER}")
+        return re.compile(f"{_LETTER_BEFORE}{_prefix(lang)}(?P<t>{body}){_LETTER_AFTER}")
     except re.error as exc:
         raise RuleError(f"{where}: invalid pattern: {exc}") from None
+
+
+@lru_cache(maxsize=4)
+def scanner(lang: str = "ar") -> re.Pattern[str]:
+    """One regex that finds every position where some rule of `lang` may match.
+
+    Running thirty patterns over a whole article costs thirty scans; this one
+    scan finds the few places worth trying each rule's own pattern on.
+    """
+    lang = "en" if lang == "en" else "ar"
+    # the word-boundary test and the proclitic once, before all the alternatives: five times faster
+    bodies = "|".join(_NAMED.sub("(?:", r.body) for r in rules(lang))
+    return re.compile(f"{_LETTER_BEFORE}{_prefix(lang)}(?:{bodies})")
 
 
 def _rule(raw: dict[str, Any], lang: str, where: str) -> Rule:
@@ -139,6 +157,7 @@ def _rule(raw: dict[str, Any], lang: str, where: str) -> Rule:
         type=str(raw["type"]),
         lang=lang,
         regex=_compile(str(raw["pattern"]), lang, where),
+        body=expand(str(raw["pattern"])),
         speech=bool(raw.get("speech", False)),
         min_actors=int(raw.get("min_actors", 0)),
         anchor=bool(raw.get("anchor", False)),

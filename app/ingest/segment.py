@@ -20,7 +20,6 @@ from typing import Any
 import yaml
 
 from app.config import RESOURCES_DIR
-from app.ingest.normalize import fold_text
 from app.ingest.records import Sentence
 
 RESOURCE = RESOURCES_DIR / "events" / "segment.yaml"
@@ -99,8 +98,12 @@ def _append(text: str, start: int, end: int, out: list[Sentence]) -> None:
         out.append(Sentence(start, end, piece))
 
 
+_NON_WORD = re.compile(r"[\W_]+")
+
+
 def _key(sentence: Sentence) -> str:
-    return re.sub(r"[^\w ]", "", fold_text(sentence.text)).strip()
+    """Words only: copies differ in spacing and punctuation, not in their words."""
+    return _NON_WORD.sub(" ", sentence.text).strip().lower()
 
 
 def repeats(sents: Sequence[Sentence]) -> dict[int, int]:

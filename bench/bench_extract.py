@@ -1,0 +1,71 @@
+"""Benchmark: end-to-end extraction throughput (segment + time expressions + actors + events).
+
+Runs on the same deterministic bench.corpus articles in one process, one core, timed in
+CPU seconds of this process.
+The baseline is sentence segmentation alone, the cheapest stage every article
+goes through; each row prints articles per second and its cost as a multiple
+of that baseline, so the figures compare across machines.
+
+    .venv/bin/python -m bench extract   |   .venv/bin/python bench/bench_extract.py [--articles N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections.abc import Callable, Sequence
+
+from app.ingest import events, segment, timex
+from app.ingest.actors import matchers, recognize_actors
+from app.ingest.event_rules import rules
+from app.ingest.knowledge import load_kb
+from app.ingest.records import RawArticle
+from bench.corpus import articles
+
+
+def _timed(docs: Sequence[RawArticle], step: Callable[[RawArticle], int]) -> tuple[float, int]:
+    # CPU time of this process: the machine is shared, wall time would measure the neighbours
+    started, found = time.process_time(), 0
+    for doc in docs:
+        found += step(doc)
+    return time.process_time() - started, found
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--articles", type=int, default=2000)
+    args = parser.parse_args(argv if argv is not None else [])
+    docs = articles(args.articles, seed=0)
+    kb = load_kb()
+    matchers(kb)  # compiled once a process, as in `waqai ingest`
+    rules("ar"), rules("en")
+
+    def full(doc: RawArticle) -> int:
+        found = timex.tag(doc.text, doc.published, doc.lang)
+        return len(events.extract(doc, found, kb))
+
+    rows = [
+        ("baseline: segment.sentences", lambda d: len(segment.sentences(d.text, d.lang))),
+        ("timex.tag", lambda d: len(timex.tag(d.text, d.published, d.lang))),
+        ("recognize_actors", lambda d: len(recognize_actors(d.text, kb, on=d.published, lang=d.lang))),
+        ("events.extract (given timexes)", None),
+        ("end to end: timex + events", full),
+    ]
+    tagged = {id(d): timex.tag(d.text, d.published, d.lang) for d in docs}
+    base = None
+    print(f"{'stage':<34}{'articles':>10}{'articles/s':>14}{'x baseline':>12}   found")
+    for name, step in rows:
+        if step is None:
+
+            def step(d: RawArticle) -> int:
+                return len(events.extract(d, tagged[id(d)], kb))
+
+        seconds, found = _timed(docs, step)
+        base = base or seconds
+        print(f"{name:<34}{len(docs):>10}{len(docs) / seconds:>14.1f}{seconds / base:>12.1f}   {found}")
+
+
+if __name__ == "__main__":
+    import sys
+
+    main(sys.argv[1:])
