@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from app.ingest.normalize import Folded
 from app.ingest.records import Timex
@@ -40,14 +40,28 @@ class _Candidate:
 
 def tag(text: str, published: date | None, lang: str = "ar") -> list[Timex]:
     """Every time expression in `text`, normalised against `published` (None: relative ones unresolved)."""
+    if not isinstance(text, str):
+        raise TypeError(f"tag() reads text (str), not {type(text).__name__}")
     if not text:
         return []
+    published = _as_date(published)
     folded = fast_fold(text)
     lang = lang if lang in ("ar", "en") else "ar"
     ctx = Context(folded.text, text, folded.index, published, lexicon(lang))
     chosen = _candidates(ctx, plan(folded.text, lang))
     repeated = _repeated_passages(folded.text)
     return [_to_timex(c, folded, text) for c in chosen if not _inside(c.start, repeated)]
+
+
+def _as_date(published: object) -> date | None:
+    """The publication date as a date (an ISO string or a datetime is accepted; anything else is an error)."""
+    if published is None or type(published) is date:
+        return published  # type: ignore[return-value]
+    if isinstance(published, datetime):
+        return published.date()
+    if isinstance(published, str):
+        return date.fromisoformat(published.strip()[:10])
+    raise TypeError(f"published must be a date, not {type(published).__name__}")
 
 
 def _candidates(ctx: Context, places: list[tuple[int, tuple[tuple[int, Rule], ...]]]) -> list[_Candidate]:

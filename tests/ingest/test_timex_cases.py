@@ -272,3 +272,21 @@ def test_case(text: str, published: date | None, lang: str, expected: list[tuple
     assert got == expected
     for t in found:
         assert text[t.start : t.end] == t.text
+
+
+def test_publication_date_may_be_an_iso_string_or_a_datetime() -> None:
+    from datetime import datetime
+
+    by_date = tag("قال الوزير أمس", THU)
+    assert tag("قال الوزير أمس", "2016-07-14") == by_date  # type: ignore[arg-type]
+    assert tag("قال الوزير أمس", datetime(2016, 7, 14, 9, 30)) == by_date
+
+
+def test_bad_input_is_a_clear_error() -> None:
+    with pytest.raises(TypeError, match="str"):
+        tag(b"\xd8\xa7\xd9\x84\xd9\x8a\xd9\x88\xd9\x85", THU)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="published"):
+        tag("اليوم", 20160714)  # type: ignore[arg-type]
+    with pytest.raises(ValueError):
+        tag("اليوم", "yesterday")  # type: ignore[arg-type]
+    assert tag("", THU) == []
