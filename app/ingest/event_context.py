@@ -16,9 +16,9 @@ from app.ingest.demonyms import demonym_matches
 from app.ingest.event_rules import cue
 from app.ingest.knowledge import KnowledgeBase
 from app.ingest.normalize import Folded
-from app.ingest.timex_fold import fast_fold
 from app.ingest.records import PlaceRef, RawArticle, Sentence, Timex
 from app.ingest.segment import clause_bounds, repeats, sentences
+from app.ingest.timex_fold import fast_fold
 
 _OPEN = "«“"
 _CLOSE = "»”"
