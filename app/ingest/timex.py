@@ -55,10 +55,12 @@ def tag(text: str, published: date | None, lang: str = "ar") -> list[Timex]:
 
 def _as_date(published: object) -> date | None:
     """The publication date as a date (an ISO string or a datetime is accepted; anything else is an error)."""
-    if published is None or type(published) is date:
-        return published  # type: ignore[return-value]
-    if isinstance(published, datetime):
+    if published is None:
+        return None
+    if isinstance(published, datetime):  # before date: a datetime is a date too
         return published.date()
+    if isinstance(published, date):
+        return published
     if isinstance(published, str):
         return date.fromisoformat(published.strip()[:10])
     raise TypeError(f"published must be a date, not {type(published).__name__}")
