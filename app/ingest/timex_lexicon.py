@@ -82,6 +82,7 @@ class Lexicon:
     day_block_after: tuple[str, ...]
     day_block_before: frozenset[str]
     verb_blockers: dict[str, frozenset[str]]
+    media_names: tuple[str, ...]
     mods: dict[str, str]
     ordinals: dict[str, int]
     ordinal_block_before: frozenset[str]
@@ -191,6 +192,7 @@ def lexicon(lang: str) -> Lexicon:
         dir_words=after,
         day_block_after=tuple(_names(day_blockers.get("after") or [])),
         day_block_before=frozenset(_names(day_blockers.get("before") or [])),
+        media_names=tuple(_names(relative.get("media_names") or [])),
         verb_blockers={
             fold_text(word): frozenset(_names(before))
             for word, before in (relative.get("verb_blockers") or {}).items()

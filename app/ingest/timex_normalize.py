@@ -247,7 +247,24 @@ def _day_blocked(m: re.Match[str], ctx: Context) -> bool:
     if any(following == b or following.startswith(b + " ") for b in ctx.lex.day_block_after):
         return True
     prev = words_before(ctx, m.start())
-    return bool(prev) and prev[0] in ctx.lex.day_block_before
+    return (bool(prev) and prev[0] in ctx.lex.day_block_before) or _closes_media_name(m, ctx)
+
+
+_QUOTES = "\"'«»“”„‹›"
+
+
+def _closes_media_name(m: re.Match[str], ctx: Context) -> bool:
+    """ "روسيا اليوم" in quotes, or after قناة / صحيفة: a channel's name, not today."""
+    end = m.end("rel")
+    for name in ctx.lex.media_names:
+        start = end - len(name)
+        if start >= 0 and ctx.text[start:end] == name:
+            before = ctx.text[max(0, start - 2) : start]
+            after = ctx.text[end : end + 2]
+            quoted = any(q in before for q in _QUOTES) or any(q in after for q in _QUOTES)
+            media = words_before(ctx, start)
+            return quoted or (bool(media) and media[0] in ctx.lex.day_block_before)
+    return False
 
 
 def read_relday(m: re.Match[str], ctx: Context) -> Reading | None:
