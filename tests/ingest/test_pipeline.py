@@ -63,7 +63,8 @@ def test_editing_one_article_replaces_only_its_data(
     extra = "\nوقال وزير الخارجية الروسي سيرغي لافروف الأحد إن موسكو ستستضيف اجتماعا جديدا الشهر المقبل."
     edited.write_text(edited.read_text(encoding="utf-8") + extra, encoding="utf-8")
     report = ingest([folder], factory=session_factory)
-    assert (report.new, report.unchanged) == (1, 4)
+    assert (report.new, report.changed, report.unchanged) == (0, 1, 4)
+    assert report.summary().startswith("ingested 5 articles (1 new, 4 unchanged, 0 failed)")
     after = snapshot(session_factory)
     for doc in (p.name for p in folder.glob("*.txt") if p != edited):
         assert rows_of(after, doc) == rows_of(before, doc), doc
@@ -76,9 +77,11 @@ def test_editing_one_article_replaces_only_its_data(
 def test_one_transaction_per_article_keeps_good_ones(tmp_path: Path, engine: Engine) -> None:
     from app.db import make_sessionmaker
 
-    (tmp_path / "good.txt").write_text("قال المبعوث الأممي إن المحادثات ستستأنف.", encoding="utf-8")
-    (tmp_path / "empty.txt").write_bytes(b"")
-    report = ingest([tmp_path], factory=make_sessionmaker(engine))
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "good.txt").write_text("قال المبعوث الأممي إن المحادثات ستستأنف.", encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    report = ingest([folder], factory=make_sessionmaker(engine))
     assert report.new == 1 and [Path(f.path).name for f in report.failures] == ["empty.txt"]
     with make_sessionmaker(engine)() as s:
         assert list(s.scalars(select(Document.name))) == ["good.txt"]
