@@ -138,6 +138,7 @@ def statement(ctx: Context, sent: int, rule: Rule, m: re.Match[str], previous: C
     cand.timex = _governing(ctx, clause[0], slot_end, t_start)
     cand.place = _place(ctx, clause[0], slot_end)
     ctx.frames.append((clause[0], slot_end))
+    ctx.frame_speakers[(clause[0], slot_end)] = speakers
     return cand
 
 
@@ -220,7 +221,7 @@ def act(ctx: Context, sent: int, rule: Rule, m: re.Match[str]) -> Cand | None:
     if rule.needs_cue and not cue(rule.needs_cue, ctx.lang).search(text, *ctx.sent_bounds[sent]):
         return None
     cand = Cand(rule.type, rule.id, rule.status, sent, t_start, t_end, region, absorbs=rule.absorbs)
-    cand.actors = _clause_actors(ctx, rule, region, t_start, t_end)
+    cand.actors = _clause_actors(ctx, rule, region, t_start, t_end) + _reporters_side(ctx, region[0], t_start)
     if len(cand.actors) < 2:
         cand.actors = _with_dual_anaphor(ctx, cand.actors, region)
     if len(cand.actors) < rule.min_actors:
@@ -240,6 +241,18 @@ def _after_frame(ctx: Context, start: int, t_start: int) -> int:
         if start <= f_start and f_end <= t_start and not _PRONOUN_THAT.match(ctx.text, f_end):
             start = max(start, f_end)
     return start
+
+
+def _reporters_side(ctx: Context, start: int, t_start: int) -> list[Located]:
+    """ "قالت الوزارة إن مسؤولين عقدوا …": unnamed officials in a body's words are that body's."""
+    for (f_start, f_end), speakers in ctx.frame_speakers.items():
+        if f_end == start:
+            words = ctx.text[start:t_start]
+            words = words[_PRONOUN_THAT.match(words).end() :] if _PRONOUN_THAT.match(words) else words
+            words = _THAT.sub("", words, count=1).strip(" ،,")
+            if cue("unnamed", ctx.lang).match(words):
+                return [s for s in speakers if s.actor and s.actor.actor.kind != "person"]
+    return []
 
 
 def _clause_actors(

@@ -51,6 +51,7 @@ class Context:
     clauses: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
     adjectives: list[Located] = field(default_factory=list)  # states named by an adjective: never speakers
     frames: list[tuple[int, int]] = field(default_factory=list)  # statements: clause start .. reported words
+    frame_speakers: dict[tuple[int, int], list[Located]] = field(default_factory=dict)
 
     @property
     def text(self) -> str:

@@ -34,7 +34,9 @@ def series_parties(kb: KnowledgeBase, series: str | None) -> list[ActorRef]:
 
 
 def _names(actors: tuple[ActorRef, ...], lang: str, limit: int = 3) -> list[str]:
-    names = [a.name_en if lang == "en" else a.name_ar for a in actors[:limit]]
+    """People before the states and bodies they speak or act for."""
+    ordered = sorted(actors, key=lambda a: a.kind != "person")[:limit]
+    names = [a.name_en if lang == "en" else a.name_ar for a in ordered]
     return [n for n in names if n]
 
 
@@ -64,6 +66,8 @@ def titles(event: ExtractedEvent, kb: KnowledgeBase) -> tuple[str, str]:
             f"{en_names[0]} meets {_join(en_names[1:], 'en')}{where_en}",
             f"لقاء {ar_names[0]} و{_join(ar_names[1:], 'ar')}{where_ar}",
         )
+    if event.type == "statement" and en_names:
+        return f"{en_names[0]}: {noun_en}", f"{ar_names[0]}: {noun_ar}"  # the speaker
     if en_names:
         return f"{_join(en_names, 'en')}: {noun_en}", f"{_join(ar_names, 'ar')}: {noun_ar}"
     return noun_en.capitalize() + where_en, noun_ar + where_ar
