@@ -194,7 +194,7 @@ def _speaker_before(ctx: Context, clause: tuple[int, int], t_start: int) -> list
 
 
 def _anaphor(ctx: Context, slot: str, t_start: int) -> list[Located]:
-    """ "الوزارة" as speaker: the last actor named before whose name holds that noun."""
+    """A definite noun as speaker ("الوزارة"): the last actor named before whose name holds it."""
     m = cue("definite_anaphor", ctx.lang).match(slot)
     if not m:
         return []
@@ -244,8 +244,8 @@ def _after_frame(ctx: Context, start: int, t_start: int) -> int:
 
 
 def _reporters_side(ctx: Context, start: int, t_start: int) -> list[Located]:
-    """ "قالت الوزارة إن مسؤولين عقدوا …": unnamed officials in a body's words are that body's."""
-    for (f_start, f_end), speakers in ctx.frame_speakers.items():
+    """Unnamed officials in a body's words ("قالت الوزارة إن مسؤولين عقدوا …") are that body's."""
+    for (_, f_end), speakers in ctx.frame_speakers.items():
         if f_end == start:
             words = ctx.text[start:t_start]
             words = words[_PRONOUN_THAT.match(words).end() :] if _PRONOUN_THAT.match(words) else words
@@ -288,7 +288,7 @@ def _place_phrase(ctx: Context, loc: Located) -> bool:
 
 
 def _with_dual_anaphor(ctx: Context, actors: list[Located], region: tuple[int, int]) -> list[Located]:
-    """ "البلدين", "بينهما": the last two states or bodies named before stand in for the pair."""
+    """A dual anaphor ("البلدين", "بينهما"): the last two states named before, not as places."""
     if not cue("dual_anaphor", ctx.lang).search(ctx.text, *region):
         return actors
     seen: dict[str, Located] = {a.actor.actor.id: a for a in actors if a.actor}

@@ -83,7 +83,7 @@ def _set_status(ctx: Context, cand: Cand, media_sents: set[int]) -> None:
 
 
 def _future_verb(trigger: str) -> bool:
-    """ "سيلتقي", "ستبدأ": the future prefix on the trigger verb itself."""
+    """The future prefix on the trigger verb itself ("سيلتقي", "ستبدأ")."""
     word = trigger.split()[0] if trigger.split() else ""
     word = word[1:] if word[:1] in "وف" and len(word) > 4 else word
     return word[:2] in ("سي", "ست", "سن") and len(word) >= 5
@@ -103,7 +103,7 @@ def _one_per_clause(cands: list[Cand]) -> list[Cand]:
 
 
 def _date_days_of_round(ctx: Context, cands: list[Cand]) -> None:
-    """ "On the first day of the talks": counted from the article's round whose span is known."""
+    """Dates "on the first day of the talks", counted from the article's round whose span is known."""
     spans = [c.date for c in cands if c.type == "talks_round" and c.date and c.date.start != c.date.end]
     if not spans:
         return
