@@ -50,6 +50,8 @@ def candidates(ctx: Context) -> list[Cand]:
         else:
             if not rule.in_speech and _inside_speech(out, m.start("t")):
                 continue
+            if cue("background", ctx.lang).match(ctx.text[slice(*ctx.sent_bounds[sent])]):
+                continue
             cand = act(ctx, sent, rule, m)
         if cand is None:
             continue
