@@ -113,6 +113,9 @@ def _repeated_passages(text: str) -> list[tuple[int, int]]:
 
     A repeated passage reports the same thing again, so its expressions are not new ones.
     """
+    long = [p.strip() for p in _PASSAGE_END.split(text) if len(p) >= MIN_REPEATED_PASSAGE]
+    if len(set(long)) == len(long):
+        return []  # the usual case, decided in C: no offsets needed
     seen: set[str] = set()
     spans: list[tuple[int, int]] = []
     start = 0

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from app.ingest.normalize import fold_text
 from app.ingest.timex_lexicon import Lexicon, alternation, lexicon, load_resource
 from app.ingest.timex_normalize import READERS
 
@@ -32,6 +33,7 @@ class Rule:
     kind: str
     regex: re.Pattern[str]
     pattern: str  # as written in rules.yaml, placeholders unexpanded
+    starts: tuple[str, ...]  # placeholders and words a match can begin with ("" = not stated)
     examples: tuple[Any, ...]
     negatives: tuple[str, ...]
 
@@ -89,6 +91,7 @@ def _compile(raw: dict[str, Any], lang: str) -> Rule:
         kind=kind,
         regex=regex,
         pattern=str(raw["pattern"]),
+        starts=tuple(str(x) for x in raw.get("starts") or ()),
         examples=tuple(raw.get("examples") or ()),
         negatives=tuple(raw.get("negatives") or ()),
     )
@@ -119,12 +122,14 @@ def _placeholder_words(lex: Lexicon) -> dict[str, Iterable[str]]:
     }
 
 
-def first_words(pattern: str, lex: Lexicon) -> set[str]:
-    """Every word a match of `pattern` may begin with (a superset: any word it names anywhere)."""
+def first_words(rule: Rule, lex: Lexicon) -> set[str]:
+    """Every word a match of `rule` may begin with: from its `starts` list, or else a superset
+    (any word its pattern names anywhere)."""
+    spec = " ".join(rule.starts) if rule.starts else rule.pattern
     lists = _placeholder_words(lex)
-    words = {n.split(" ")[0] for name in _PLACEHOLDER.findall(pattern) for n in lists.get(name, ())}
-    words |= set(_LITERAL_WORD.findall(_NOT_LITERAL.sub(" ", pattern)))
-    if re.search(r"\{(?:day|year)\}|\\d", pattern):
+    words = {n.split(" ")[0] for name in _PLACEHOLDER.findall(spec) for n in lists.get(name, ())}
+    words |= {fold_text(w) for w in _LITERAL_WORD.findall(_NOT_LITERAL.sub(" ", spec))}
+    if re.search(r"\{(?:day|year)\}|\\d", spec):
         words.add(DIGIT)
     return words
 
@@ -146,7 +151,7 @@ def dispatch_for(lang: str) -> Dispatch:
     lex = lexicon(lang)
     by_word: dict[str, list[tuple[int, Rule]]] = {}
     for order, rule in enumerate(rules_for(lang)):
-        for word in first_words(rule.pattern, lex):
+        for word in first_words(rule, lex):
             by_word.setdefault(word, []).append((order, rule))
     clitic = "[وف]?[بلك]?" if lang == "ar" else ""
     words = alternation(set(by_word) - {DIGIT})

@@ -290,3 +290,15 @@ def test_bad_input_is_a_clear_error() -> None:
     with pytest.raises(ValueError):
         tag("اليوم", "yesterday")  # type: ignore[arg-type]
     assert tag("", THU) == []
+
+
+def test_a_passage_repeated_word_for_word_reports_its_expressions_once() -> None:
+    body = "ويستقبل الرئيس وزير الخارجية اليوم الخميس في القصر لبحث ملف المفاوضات."
+    text = f"{body}\nوقال المتحدث إن اللقاء مهم.\n{body}"
+    found = tag(text, THU)
+    assert [(t.text, t.value, t.start) for t in found] == [
+        ("اليوم الخميس", "2016-07-14", body.index("اليوم"))
+    ]
+    # A short sentence may repeat innocently: both are kept.
+    short = "وصل أمس.\nوصل أمس."
+    assert [t.value for t in tag(short, THU)] == ["2016-07-13", "2016-07-13"]

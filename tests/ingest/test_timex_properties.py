@@ -60,6 +60,28 @@ WORDS = st.sampled_from(
         "31/02/2016",
         "29",
         "صفر",
+        "يوم",
+        "شهر",
+        "الشهر",
+        "الجاري",
+        "في",
+        "منذ",
+        "بداية",
+        "عام",
+        "مساء",
+        "غد",
+        "الرابع",
+        "عشر",
+        "the",
+        "of",
+        "in",
+        "early",
+        "end",
+        "next",
+        "Sunday",
+        "year",
+        "14/07/2016",
+        "2016-07-14",
     ]
 )
 TEXT = st.one_of(st.text(max_size=300), st.lists(WORDS, max_size=40).map(" ".join))
@@ -81,7 +103,7 @@ def test_tag_never_raises_and_spans_lie_inside(text: str, published: date | None
             assert t.date.start <= t.date.end
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(text=st.lists(WORDS, max_size=40).map(" ".join), lang=st.sampled_from(["ar", "en"]))
 def test_every_rule_match_begins_where_the_tagger_looks(text: str, lang: str) -> None:
     """The tagger tries each rule only where its first words stand; a full scan finds no other match."""
