@@ -85,7 +85,7 @@ WORDS = st.sampled_from(
     ]
 )
 TEXT = st.one_of(st.text(max_size=300), st.lists(WORDS, max_size=40).map(" ".join))
-DATES = st.one_of(st.none(), st.dates(min_value=date(1950, 1, 1), max_value=date(2090, 12, 31)))
+DATES = st.one_of(st.none(), st.dates(min_value=date(1950, 1, 1), max_value=date(2090, 12, 31)), st.dates())
 
 
 @settings(max_examples=400, deadline=None)
