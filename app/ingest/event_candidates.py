@@ -114,7 +114,12 @@ def statement(ctx: Context, sent: int, rule: Rule, m: re.Match[str], previous: C
     slot = text[slot_start:slot_end].strip()
     if cue("media_subject", ctx.lang).match(slot) or cue("unnamed", ctx.lang).match(slot):
         return None
-    speakers = _speakers(ctx, slot_start, slot_end) or _speaker_before(ctx, clause, t_start)
+    if ctx.lang == "en":
+        speakers = _subject_en(ctx, sent, t_start) or _speakers(
+            ctx, slot_start, min(slot_end, slot_start + 3)
+        )
+    else:
+        speakers = _speakers(ctx, slot_start, slot_end) or _speaker_before(ctx, clause, t_start)
     if not speakers:
         speakers = _anaphor(ctx, slot, t_start)
     if not speakers:
@@ -187,10 +192,18 @@ def _speaker_before(ctx: Context, clause: tuple[int, int], t_start: int) -> list
     ]
     if not before:
         return []
-    last = before[-1]
-    if ctx.lang == "en":
-        return _speakers(ctx, clause[0], t_start) or [last]
-    return [last]
+    return [before[-1]]
+
+
+def _subject_en(ctx: Context, sent: int, t_start: int) -> list[Located]:
+    """English puts the speaker first ("Lavrov, speaking in Moscow, said …"): the sentence's first
+    name outside quotations and prepositional phrases, after any earlier statement's reported words."""
+    start = ctx.sent_bounds[sent][0]
+    start = max([start] + [e for s, e in ctx.frames if start <= s and e <= t_start])
+    for loc in ctx.actors_in(start, t_start):
+        if _subject_like(ctx, loc) and not ctx.in_quote(loc.start):
+            return _speakers(ctx, loc.start, t_start)
+    return []
 
 
 def _anaphor(ctx: Context, slot: str, t_start: int) -> list[Located]:
