@@ -130,6 +130,8 @@ class Event(Base):
     __table_args__ = (
         Index("ix_events_sort", "sort_date", "id"),
         Index("ix_events_type_sort", "type", "sort_date", "id"),
+        # A numbered talks round is found by series and number when another article names it.
+        Index("ix_events_series_round", "series", "round"),
     )
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)  # stable: derived from identity_key

@@ -21,9 +21,10 @@ from sqlalchemy.orm import Session
 
 from app.ingest.event_rows import NewAccount, Workset, retire_id
 from app.ingest.identity import Aggregate, Report, RoundLookup
-from app.ingest.merge_rules import Profile, candidate_window, family, match_score, speakers_of
+from app.ingest.merge_candidates import candidate_ids, stored_profiles
+from app.ingest.merge_rules import Profile, match_score, speakers_of
 from app.ingest.normalize import fold_text
-from app.ingest.records import DateValue, ExtractedEvent
+from app.ingest.records import ExtractedEvent
 from app.models import Actor, ActorAlias, Document, Event, EventActor, Mention, Place
 
 
@@ -141,7 +142,7 @@ def new_profile(report: Report, lookup: RoundLookup | None) -> Profile:
 def _best_match(session: Session, work: Workset, account: NewAccount, claimed: set[str]) -> str | None:
     """The best compatible event, deterministic: score, then sources, then id."""
     new = new_profile(account.report, work.lookup)
-    ids = (_candidate_ids(session, new, account.report.published) | _workset_ids(work)) - claimed
+    ids = (candidate_ids(session, new, account.report.published) | _workset_ids(work)) - claimed
     scored = []
     for ref, old in _profiles(session, work, ids).items():
         score = match_score(new, old)
@@ -154,27 +155,6 @@ def _workset_ids(work: Workset) -> set[str]:
     return {ref for ref, e in work.entries.items() if e.in_db and e.reports()}
 
 
-def _candidate_ids(session: Session, new: Profile, published: date | None) -> set[str]:
-    ids: set[str] = set()
-    if new.type == "talks_round" and new.series and new.round is not None:
-        q = select(Event.id).where(
-            Event.type == "talks_round", Event.series == new.series, Event.round == new.round
-        )
-        ids |= set(session.scalars(q))
-    window = candidate_window(published, new.date)
-    if window is None or not (new.actors or new.series):
-        return ids
-    types = sorted({t for t in ("proposal", "report", new.type) if family(t) == family(new.type)})
-    q = select(Event.id).where(Event.type.in_(types), Event.sort_date.between(*window))
-    if new.actors:
-        q = q.join(EventActor, EventActor.event_id == Event.id).where(
-            EventActor.actor_id.in_(sorted(new.actors))
-        )
-    else:
-        q = q.where(Event.series == new.series)
-    return ids | set(session.scalars(q.distinct()))
-
-
 def _profiles(session: Session, work: Workset, ids: set[str]) -> dict[str, Profile]:
     """Profiles of candidates: the workset's from memory (fresher), the others from their rows."""
     out = {
@@ -182,39 +162,8 @@ def _profiles(session: Session, work: Workset, ids: set[str]) -> dict[str, Profi
         for ref in ids
         if ref in work.entries
     }
-    rest = sorted(ids - set(out))
-    if not rest:
-        return out
-    actors: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    for eid, aid, role in session.execute(
-        select(EventActor.event_id, EventActor.actor_id, EventActor.role).where(EventActor.event_id.in_(rest))
-    ):
-        actors[eid].add((aid, role))
-    docs: dict[str, set[int]] = defaultdict(set)
-    for eid, did in session.execute(
-        select(Mention.event_id, Mention.document_id).where(Mention.event_id.in_(rest)).distinct()
-    ):
-        docs[eid].add(did)
-    for row in session.execute(select(Event).where(Event.id.in_(rest))).scalars():
-        out[row.id] = _row_profile(row, actors[row.id], docs[row.id])
+    out.update(stored_profiles(session, sorted(ids - set(out))))
     return out
-
-
-def _row_profile(row: Event, actors: set[tuple[str, str]], docs: set[int]) -> Profile:
-    when = None
-    if row.date_value and row.date_start and row.date_end:
-        when = DateValue(row.date_value, row.date_start, row.date_end, row.date_precision or "day")
-    return Profile(
-        type=row.type,
-        date=when,
-        place=row.place_id,
-        series=row.series,
-        round=row.round,
-        actors=frozenset(a for a, _ in actors),
-        speakers=speakers_of(actors),
-        documents=frozenset(docs),
-        n_sources=row.n_sources,
-    )
 
 
 def _profile_of(agg: Aggregate, reports: Sequence[Report]) -> Profile:

@@ -11,7 +11,7 @@ cheap and frequent, so they merge only on the same day, speaker and place.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from app.ingest.records import DateValue
 
@@ -22,8 +22,8 @@ TYPE_FAMILY = {"report": "proposal"}
 DATELESS_OK = frozenset({"proposal", "talks_round", "agreement"})
 # Dateless accounts are compared only with events placed this close to their publication.
 DATELESS_WINDOW_DAYS = 7
-# A dated account looks for events starting this long before it (a week or month holding its day).
-CONTAINER_WINDOW_DAYS = 31
+# A dated account looks for events starting this long before it (a week holding its day).
+WEEK_BEFORE_DAYS = 6
 
 
 @dataclass(frozen=True)
@@ -135,13 +135,20 @@ def match_score(new: Profile, old: Profile) -> float | None:
     return 1.0 + when + who
 
 
-def candidate_window(published: date | None, when: DateValue | None) -> tuple[date, date] | None:
-    """Sort dates an event must have to be worth comparing (None: nothing to compare with)."""
-    from datetime import timedelta
+def sort_date_ranges(new: Profile, published: date | None) -> list[tuple[date, date]]:
+    """Sort dates an event must have to be worth comparing with `new` (empty: nothing can match).
 
-    if when is not None:
-        return when.start - timedelta(days=CONTAINER_WINDOW_DAYS), when.end
-    if published is None:
-        return None
-    span = timedelta(days=DATELESS_WINDOW_DAYS)
-    return published - span, published + span
+    A dated account looks at events starting up to a week before it (a week holding its
+    day) and at the first day of its month and year (a month or year holding it). Kinds
+    that may merge without dates also look around the publication date, where dateless
+    events are placed.
+    """
+    ranges: list[tuple[date, date]] = []
+    if new.date is not None:
+        start = new.date.start
+        ranges.append((start - timedelta(days=WEEK_BEFORE_DAYS), new.date.end))
+        ranges += [(start.replace(day=1),) * 2, (start.replace(month=1, day=1),) * 2]  # type: ignore[list-item]
+    if family(new.type) in DATELESS_OK and published is not None:
+        span = timedelta(days=DATELESS_WINDOW_DAYS)
+        ranges.append((published - span, published + span))
+    return ranges
