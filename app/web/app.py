@@ -7,11 +7,10 @@ route answers GET (and HEAD), never a method that writes.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
-from fastapi import APIRouter, FastAPI, Request, Response
+from fastapi import FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -19,7 +18,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from app.config import Settings
 from app.db import make_engine, make_sessionmaker
 from app.web.errors import http_error_page, validation_error_page
-from app.web.routes import actors, articles, events, health, timeline
+from app.web.routes import actors, api, api_docs, articles, events, exports, health, timeline
 from app.web.templating import STATIC_DIR, make_environment
 
 # The pages load only our own script and stylesheet files: no inline code at
@@ -29,14 +28,12 @@ PAGE_CSP = (
     "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; "
     "form-action 'self'; frame-ancestors 'none'"
 )
-# FastAPI's interactive docs page needs its CDN assets and an inline bootstrap.
+# The API docs page runs the vendored Swagger UI, which sets inline styles on its widgets.
 DOCS_CSP = (
-    "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-    "style-src 'self' https://cdn.jsdelivr.net; img-src 'self' data: https://fastapi.tiangolo.com; "
-    "object-src 'none'; frame-ancestors 'none'"
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'"
 )
-DOCS_PATHS = ("/docs", "/redoc")
-OPTIONAL_ROUTERS = ("app.web.routes.api", "app.web.routes.exports")
+DOCS_PATHS = ("/docs",)
 
 
 @asynccontextmanager
@@ -68,25 +65,13 @@ async def _security_headers(
     return response
 
 
-def _optional_routers() -> list[APIRouter]:
-    """The JSON API and exports routers, when their modules exist."""
-    found = []
-    for name in OPTIONAL_ROUTERS:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue
-        found.append(module.router)
-    return found
-
-
 def create_app(settings: Settings | None = None) -> FastAPI:
     app = FastAPI(
         title="Waqai",
         summary="An event timeline explorer for Arabic and English news",
         lifespan=_lifespan,
+        docs_url=None,  # served by routes.api_docs from vendored files: no CDN
+        redoc_url=None,
     )
     app.state.settings = settings or Settings()
     app.state.ready = False
@@ -95,7 +80,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_exception_handler(StarletteHTTPException, http_error_page)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, validation_error_page)  # type: ignore[arg-type]
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-    for router in (*_optional_routers(), health.router, events.router, articles.router, actors.router):
+    routers = (api.router, exports.router, api_docs.router, health.router, events.router, articles.router)
+    for router in (*routers, actors.router):
         app.include_router(router)
     app.include_router(timeline.router)
     return app
