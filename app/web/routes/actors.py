@@ -19,7 +19,8 @@ from app.web.templating import render
 router = APIRouter()
 
 
-@router.api_route("/actors/{actor_id}", methods=["GET", "HEAD"], summary="An actor and its timeline")
+@router.get("/actors/{actor_id}", summary="An actor and its timeline")
+@router.head("/actors/{actor_id}", include_in_schema=False)
 def actor_page(actor_id: str, request: Request, session: Session = Depends(get_session)) -> Response:
     actor = queries.get_actor(session, actor_id[:120])
     if actor is None:

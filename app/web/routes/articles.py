@@ -72,7 +72,8 @@ def _events_list(rows: list[tuple[Mention, Event]], t: Translator) -> list[dict[
     return list(seen.values())
 
 
-@router.api_route("/articles/{name:path}", methods=["GET", "HEAD"], summary="An article, highlighted")
+@router.get("/articles/{name:path}", summary="An article, highlighted")
+@router.head("/articles/{name:path}", include_in_schema=False)
 def article_page(name: str, request: Request, session: Session = Depends(get_session)) -> Response:
     doc = session.scalars(select(Document).where(Document.name == name[:500])).first()
     if doc is None:

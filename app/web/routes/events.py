@@ -97,7 +97,8 @@ def _canonical(session: Session, event_id: str) -> str:
     return permalinks.canonical_path(event) if event is not None else f"/events/{event_id}"
 
 
-@router.api_route("/events/{part}", methods=["GET", "HEAD"], summary="An event's permalink (page or .json)")
+@router.get("/events/{part}", summary="An event's permalink (page or .json)")
+@router.head("/events/{part}", include_in_schema=False)
 def event_page(part: str, request: Request, session: Session = Depends(get_session)) -> Response:
     as_json = part.endswith(".json")
     event_id = permalinks.split_slug(part[: -len(".json")] if as_json else part)

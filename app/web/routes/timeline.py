@@ -108,7 +108,8 @@ def _json(context: dict[str, Any]) -> Response:
     )
 
 
-@router.api_route("/", methods=["GET", "HEAD"], summary="The timeline page (HTML, htmx fragment or JSON)")
+@router.get("/", summary="The timeline page (HTML, htmx fragment or JSON)")
+@router.head("/", include_in_schema=False)
 def timeline_page(request: Request, session: Session = Depends(get_session)) -> Response:
     try:
         filters = parse_filters(request.query_params)
