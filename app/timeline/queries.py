@@ -9,15 +9,16 @@ from an OFFSET, so the 1,000th page costs what the first does.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, func, select, true, tuple_
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from app.ingest.normalize import fold_text
 from app.models import Actor, ActorAlias, Document, Event, EventActor, Mention, RetiredEvent
-from app.timeline.filters import Cursor, Filters
+from app.timeline.filters import PARAMS, Cursor, Filters
 from app.timeline.search import matching_event_ids
 from app.timeline.views import (
     ActorChip,
@@ -72,37 +73,80 @@ def _actor_condition(actor_id: str, filters: Filters) -> ColumnElement[bool]:
     so a frequent actor over one year is one short index range, not a probe of
     every event of that year or a list of every event of that actor.
     """
+    return Event.id.in_(_actor_links(actor_id, filters))
+
+
+def _actor_only(filters: Filters, exclude: Iterable[str] = ()) -> bool:
+    """Whether actors (and dates) are the only filters left after `exclude`."""
+    skip = set(exclude)
+    rest = [n for n in PARAMS if n not in ("actor", "since", "until", "lang") and n not in skip]
+    return bool(filters.actor) and "actor" not in skip and not any(getattr(filters, n) for n in rest)
+
+
+def _actor_links(actor_id: str, filters: Filters) -> Select[tuple[str]]:
     links = select(EventActor.event_id).where(EventActor.actor_id == actor_id)
     if filters.since_date:
         links = links.where(EventActor.sort_date >= filters.since_date)
     if filters.until_date:
         links = links.where(EventActor.sort_date <= filters.until_date)
-    return Event.id.in_(links)
+    return links
 
 
 def filtered_ids(filters: Filters, *, exclude: Iterable[str] = ()) -> Select[tuple[str]]:
-    """The ids of the events the filters select (for facet subqueries)."""
+    """The ids of the events the filters select (for facet subqueries).
+
+    When actors and dates are the only filters, the ids come from the links'
+    index alone, without touching the events table.
+    """
+    if _actor_only(filters, exclude):
+        first, *others = filters.actor
+        links = _actor_links(first, filters)
+        return links.where(*(EventActor.event_id.in_(_actor_links(a, filters)) for a in others))
     return select(Event.id).where(*conditions(filters, exclude=exclude))
 
 
+@dataclass(frozen=True)
+class _KeySource:
+    """Where page keys (sort_date, event id) are read: events, or one actor's links."""
+
+    day: Any
+    ident: Any
+    where: list[ColumnElement[bool]]
+
+
+def _key_source(filters: Filters) -> _KeySource:
+    """Actor-and-date views read keys from ix_event_actors_actor_sort in order and stop at
+    the page's end; any other filter needs the events table."""
+    if _actor_only(filters):
+        first, *others = filters.actor
+        where = [EventActor.actor_id == first]
+        where += [EventActor.event_id.in_(_actor_links(a, filters)) for a in others]
+        if filters.since_date:
+            where.append(EventActor.sort_date >= filters.since_date)
+        if filters.until_date:
+            where.append(EventActor.sort_date <= filters.until_date)
+        return _KeySource(EventActor.sort_date, EventActor.event_id, where)
+    return _KeySource(Event.sort_date, Event.id, conditions(filters))
+
+
 def _page_rows(
-    session: Session, where: list[ColumnElement[bool]], after: Cursor | None, limit: int
+    session: Session, source: _KeySource, after: Cursor | None, limit: int
 ) -> list[tuple[object, str]]:
     """Keys of up to `limit` events after the cursor: dated ones first, then undated."""
     rows: list[tuple[object, str]] = []
-    order = (Event.sort_date.desc(), Event.id.desc())
+    day, ident = source.day, source.ident
+    keys = select(day, ident).distinct()  # an actor linked twice (two roles) is one event
     if after is None or after.sort_date is not None:
-        dated = [*where, Event.sort_date.is_not(None)]
+        dated = [*source.where, day.is_not(None)]
         if after is not None:
-            dated.append(tuple_(Event.sort_date, Event.id) < tuple_(after.sort_date, after.event_id))
-        stmt = select(Event.sort_date, Event.id).where(*dated).order_by(*order).limit(limit)
-        rows.extend(session.execute(stmt))
+            dated.append(tuple_(day, ident) < tuple_(after.sort_date, after.event_id))
+        rows.extend(session.execute(keys.where(*dated).order_by(day.desc(), ident.desc()).limit(limit)))
     if len(rows) < limit:
-        undated = [*where, Event.sort_date.is_(None)]
+        undated = [*source.where, day.is_(None)]
         if after is not None and after.sort_date is None:
-            undated.append(Event.id < after.event_id)
-        stmt = select(Event.sort_date, Event.id).where(*undated).order_by(Event.id.desc())
-        rows.extend(session.execute(stmt.limit(limit - len(rows))))
+            undated.append(ident < after.event_id)
+        stmt = keys.where(*undated).order_by(ident.desc()).limit(limit - len(rows))
+        rows.extend(session.execute(stmt))
     return rows
 
 
@@ -111,8 +155,7 @@ def page_ids(
 ) -> tuple[list[str], Cursor | None]:
     """The ids of one page of the filtered timeline and the cursor of the next (None: last page)."""
     limit = max(1, min(limit, MAX_PAGE_SIZE))
-    where = conditions(filters)
-    keys = _page_rows(session, where, filters.next, limit + 1)
+    keys = _page_rows(session, _key_source(filters), filters.next, limit + 1)
     if len(keys) <= limit:
         return [event_id for _, event_id in keys], None
     keys = keys[:limit]
@@ -140,10 +183,10 @@ def load_events(session: Session, ids: Sequence[str]) -> list[Event]:
 
 def iter_events(session: Session, filters: Filters, *, batch: int = 500) -> Iterator[Event]:
     """Every filtered event, newest first, loaded in keyset batches (for exports)."""
-    where = conditions(filters)
+    source = _key_source(filters)
     after = filters.next
     while True:
-        keys = _page_rows(session, where, after, batch)
+        keys = _page_rows(session, source, after, batch)
         if not keys:
             return
         ids = [event_id for _, event_id in keys]

@@ -55,6 +55,16 @@ def test_several_actors_mean_all_of_them(sample_session: Session) -> None:
     assert ids(sample_session, {"actor": ["kerry", "un"]}) == []
 
 
+@pytest.mark.parametrize("limit", [1, 2, 3, 10])
+def test_actor_pages_count_an_event_once_whatever_its_roles(sample_session: Session, limit: int) -> None:
+    sample_session.add(EventActor(event_id="e05", actor_id="lavrov", role="speaker"))  # a second role
+    sample_session.flush()
+    pages = all_pages(sample_session, {"actor": "lavrov"}, limit)
+    assert [i for page in pages for i in page] == ["e09", "e06", "e05", "e01", "e12"]  # undated last
+    two = all_pages(sample_session, {"actor": ["lavrov", "kerry"], "since": "2016-07-14"}, limit)
+    assert [i for page in two for i in page] == ["e06", "e05", "e01"]
+
+
 def test_several_types_mean_any_of_them(sample_session: Session) -> None:
     assert ids(sample_session, {"type": ["meeting", "agreement"]}) == ["e06", "e05", "e01"]
 

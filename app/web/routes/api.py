@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.models import EventActor
 from app.timeline import contract, queries
-from app.timeline.facets import facet_counts, histogram
+from app.timeline.facets import facets_and_histogram
 from app.timeline.filters import (
     MAX_TEXT,
     FilterError,
@@ -206,8 +206,7 @@ def api_documents(
 
 @router.get("/facets", response_model=FacetsOut, responses=INVALID, summary="Counts under the filters")
 def api_facets(request: Request, session: SessionDep, filters: FiltersDep) -> dict[str, Any]:
-    facets = facet_counts(session, filters, path="/")
-    hist = histogram(session, filters)
+    facets, hist = facets_and_histogram(session, filters, path="/")
     return {
         "total": queries.count_events(session, filters),
         "facets": {
