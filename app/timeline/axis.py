@@ -67,7 +67,7 @@ def _bar(bucket: Bucket, x: float, width: float, peak: int, filters: Filters, pa
     href = url_with(filters, path, since=bucket.key, until=bucket.key)
     label = f"{_bucket_label(bucket, lang)}: {bucket.total} {_EVENTS_WORD.get(lang, 'events')}"
     out = [f'<a href="{escape(href)}"><title>{escape(label)}</title>']
-    y = BAR_AREA
+    y = float(BAR_AREA)
     for etype in (*EVENT_TYPES, *sorted(set(bucket.counts) - set(EVENT_TYPES))):
         count = bucket.counts.get(etype, 0)
         if not count:

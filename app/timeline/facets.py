@@ -17,9 +17,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
+from operator import eq
 from typing import Any
 
-from sqlalchemy import Row, Select, func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from app.models import Actor, Document, Event, EventActor, Mention, Place
@@ -119,7 +121,7 @@ def _facets(session: Session, filters: Filters, counts: dict[str, Counts], path:
     return facets
 
 
-def _candidate_rows(session: Session, filters: Filters) -> Sequence[Row[Any]] | None:
+def _candidate_rows(session: Session, filters: Filters) -> Sequence[Any] | None:
     """(id, type, status, place, series, sort_date) of the events under every filter but
     the column facets' own, or None when there are more than SMALL_SET."""
     columns = (Event.id, *COLUMN_FACETS.values(), Event.sort_date)
@@ -128,9 +130,7 @@ def _candidate_rows(session: Session, filters: Filters) -> Sequence[Row[Any]] | 
     return None if len(rows) > SMALL_SET else rows
 
 
-def _counts_of_rows(
-    session: Session, filters: Filters, rows: Sequence[Row[Any]], top: int
-) -> dict[str, Counts]:
+def _counts_of_rows(session: Session, filters: Filters, rows: Sequence[Any], top: int) -> dict[str, Counts]:
     """Column facets counted here; actor and source facets by the database, for the matching ids."""
     misses = _misses(filters, rows)
     counts: dict[str, Counts] = {}
@@ -152,7 +152,7 @@ def _counts_of_rows(
     return counts
 
 
-def _misses(filters: Filters, rows: Sequence[Row[Any]]) -> list[frozenset[int]]:
+def _misses(filters: Filters, rows: Sequence[Any]) -> list[frozenset[int]]:
     """For each row, the columns whose facet filter rejects it (empty: it matches all)."""
     tests = _own_tests(filters)
     if not tests:
@@ -168,7 +168,7 @@ def _own_tests(filters: Filters) -> list[tuple[int, Callable[[Any], bool]]]:
     for i, name in ((2, "status"), (3, "place"), (4, "series")):
         value = getattr(filters, name)
         if value is not None:
-            tests.append((i, lambda v, wanted=value: v == wanted))
+            tests.append((i, partial(eq, value)))
     return tests
 
 
@@ -192,7 +192,7 @@ def _counts_in_sql(session: Session, filters: Filters, top: int) -> dict[str, Co
     return counts
 
 
-def _actor_counts(session: Session, ids: Sequence[str] | Select[tuple[str]] | None, top: int) -> Counts:
+def _actor_counts(session: Session, ids: Sequence[str] | Select[str] | None, top: int) -> Counts:
     count = func.count(func.distinct(EventActor.event_id))
     stmt = select(EventActor.actor_id, count)
     if ids is not None:
@@ -201,7 +201,7 @@ def _actor_counts(session: Session, ids: Sequence[str] | Select[tuple[str]] | No
     return [(v, int(n)) for v, n in session.execute(stmt)]
 
 
-def _source_counts(session: Session, ids: Sequence[str] | Select[tuple[str]] | None, top: int) -> Counts:
+def _source_counts(session: Session, ids: Sequence[str] | Select[str] | None, top: int) -> Counts:
     count = func.count(func.distinct(Mention.event_id))
     stmt = select(Document.source, count).join(Document, Mention.document_id == Document.id)
     stmt = stmt.where(Document.source.is_not(None))

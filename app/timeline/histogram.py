@@ -56,8 +56,10 @@ def histogram(session: Session, filters: Filters) -> Histogram:
     where = [*conditions(filters), Event.sort_date.is_not(None)]
     pairs = session.execute(select(Event.sort_date, Event.type).where(*where).limit(SMALL_SET + 1)).all()
     if len(pairs) <= SMALL_SET:
-        return histogram_of([(as_date(d), t) for d, t in pairs])
+        return histogram_of([(as_date(d), t) for d, t in pairs if d is not None])
     bounds = session.execute(select(func.min(Event.sort_date), func.max(Event.sort_date)).where(*where)).one()
+    if bounds[0] is None or bounds[1] is None:
+        return Histogram("month", [])
     low, high = as_date(bounds[0]), as_date(bounds[1])
     unit = _unit_for(low, high)
     key = _bucket_key(session, unit)

@@ -83,7 +83,7 @@ def _actor_only(filters: Filters, exclude: Iterable[str] = ()) -> bool:
     return bool(filters.actor) and "actor" not in skip and not any(getattr(filters, n) for n in rest)
 
 
-def _actor_links(actor_id: str, filters: Filters) -> Select[tuple[str]]:
+def _actor_links(actor_id: str, filters: Filters) -> Select[str]:
     links = select(EventActor.event_id).where(EventActor.actor_id == actor_id)
     if filters.since_date:
         links = links.where(EventActor.sort_date >= filters.since_date)
@@ -92,7 +92,7 @@ def _actor_links(actor_id: str, filters: Filters) -> Select[tuple[str]]:
     return links
 
 
-def filtered_ids(filters: Filters, *, exclude: Iterable[str] = ()) -> Select[tuple[str]]:
+def filtered_ids(filters: Filters, *, exclude: Iterable[str] = ()) -> Select[str]:
     """The ids of the events the filters select (for facet subqueries).
 
     When actors and dates are the only filters, the ids come from the links'
@@ -198,7 +198,7 @@ def iter_events(session: Session, filters: Filters, *, batch: int = 500) -> Iter
         after = Cursor(_as_date(last_date), last_id)
 
 
-def _event_query() -> Select[tuple[Event]]:
+def _event_query() -> Select[Event]:
     return select(Event).options(
         joinedload(Event.place),
         selectinload(Event.actor_links).joinedload(EventActor.actor),

@@ -42,7 +42,7 @@ def passage_condition(q: str) -> ColumnElement[bool] | None:
     return and_(*(Mention.passage_folded.like(like_pattern(t), escape=_LIKE_ESCAPE) for t in terms))
 
 
-def matching_event_ids(q: str) -> Select[tuple[str]] | None:
+def matching_event_ids(q: str) -> Select[str] | None:
     """A subquery of the ids of events with a passage matching `q` (None: no words)."""
     condition = passage_condition(q)
     if condition is None:

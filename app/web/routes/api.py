@@ -44,8 +44,9 @@ from app.web.routes.api_models import (
 
 router = APIRouter(prefix="/api", tags=["api"])
 SessionDep = Annotated[Session, Depends(get_session)]
-INVALID = {422: {"model": ErrorOut, "description": "a parameter is invalid; `param` names it"}}
-MISSING = {404: {"model": ErrorOut, "description": "no such item"}}
+Responses = dict[int | str, dict[str, Any]]
+INVALID: Responses = {422: {"model": ErrorOut, "description": "a parameter is invalid; `param` names it"}}
+MISSING: Responses = {404: {"model": ErrorOut, "description": "no such item"}}
 
 
 def invalid(param: str, msg: str) -> HTTPException:

@@ -7,10 +7,11 @@ Event objects are the export contract's (CONTRACT.md), so a client can read
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-EVENT_EXAMPLE = {
+EVENT_EXAMPLE: dict[str, Any] = {
     "id": "ev_3f2a9c1b7d",
     "url": "/events/ev_3f2a9c1b7d",
     "type": "talks_round",
