@@ -1,27 +1,22 @@
 """Candidate events: one per trigger match that survives its rule's conditions.
 
-A statement needs a speaker: the named person, office or body in the slot
-after its verb (up to "إن/أن", a colon or a quotation), or just before it;
-a verb that opens its clause with no subject continues the previous speaker.
-Other events take their actors from their clause. The date is the time
-expression that governs the event's clause (for a statement: the stretch from
-its clause's start to where the reported words begin), never the
-publication date.
+`triggers` finds every rule match outside quotations and repeated sentences;
+statements are read in `event_speech`; `act` reads every other type: actors from
+the event's clause (not from a reporting speaker's frame), the anchor a talks
+round needs, the date of the time expression that governs the clause (never the
+publication date) and the place named in it.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from app.ingest.event_context import Context, Located
 from app.ingest.event_rules import Rule, cue, scanner
 from app.ingest.records import DateValue, PlaceRef, Timex
 from app.ingest.rounds import round_from_match, round_in, series_in, span_for
 
-_SLOT_MAX = 120  # folded characters after a verb of saying in which its subject may stand
-_SUBJECT_REACH = 90  # the subject of a verb of saying starts this close to it
-_SVO_GAP = re.compile(r"^\s*(?:قد\s+|لا\s+)?$")
 _PRONOUN_THAT = re.compile(r"\s*(?:انه|انها|انهم|انهما|بانه|بانها)(?!\S)")
 _THAT = re.compile(r"(?<!\S)(?:ان|انه|انها|بان|that)(?!\S)")
 _CONTENT_MARKER = re.compile(r"\s(?:ل(?:ت|ا)\S{3,}|بشان|يضم|يقضي|تنص|حول|بان|that|to|on)(?=\s)")
@@ -94,132 +89,11 @@ def _sentence_of(starts: list[int], ctx: Context, pos: int) -> int | None:
     return i
 
 
-# ---- statements
-
-
-def statement(ctx: Context, sent: int, rule: Rule, m: re.Match[str], previous: Cand | None) -> Cand | None:
-    t_start, t_end = m.start("t"), m.end("t")
-    text = ctx.text
-    if cue("masdar_before", ctx.lang).search(text[max(0, t_start - 10) : t_start]):
-        return None
-    clause = ctx.clause_at(sent, t_start)
-    sent_end = ctx.sent_bounds[sent][1]
-    slot_start, joins = t_end, False
-    that = cue("anaphoric_that", ctx.lang).match(text[t_end:sent_end])
-    if that:
-        slot_start, joins = t_end + that.end(), True
-    limit = min(sent_end, slot_start + _SLOT_MAX)
-    comp = cue("complement", ctx.lang).search(text, slot_start, limit)
-    slot_end = comp.start() if comp else limit
-    slot = text[slot_start:slot_end].strip()
-    if cue("media_subject", ctx.lang).match(slot) or cue("unnamed", ctx.lang).match(slot):
-        return None
-    if ctx.lang == "en":
-        speakers = _subject_en(ctx, sent, t_start) or _speakers(
-            ctx, slot_start, min(slot_end, slot_start + 3)
-        )
-    else:
-        speakers = _speakers(ctx, slot_start, slot_end) or _speaker_before(ctx, clause, t_start)
-    if not speakers:
-        speakers = _anaphor(ctx, slot, t_start)
-    if not speakers:
-        prefix = text[clause[0] : t_start]
-        if previous is None or not cue("continuation_prefix", ctx.lang).match(prefix):
-            return None
-        speakers, joins = list(previous.actors), True
-    content_start = comp.end() if comp else slot_end
-    span_end = ctx.clause_at(sent, max(content_start - 1, clause[0]))[1]
-    cand = Cand(
-        "statement", rule.id, "occurred", sent, t_start, t_end, (clause[0], max(span_end, t_end)), speakers
-    )
-    cand.slot_phrase = text[t_start:slot_end]
-    cand.surfaces = tuple(
-        text[a.start : a.end] for a in speakers if a.actor and a.actor.actor.kind != "person"
-    )
-    cand.actors = speakers + _title_body(ctx, speakers, cand.slot_phrase, slot_start, slot_end)
-    cand.joins_previous = joins and previous is not None
-    cand.own_act = rule.own_act
-    cand.content = (content_start, sent_end)
-    cand.timex = _governing(ctx, clause[0], slot_end, t_start)
-    cand.place = _place(ctx, clause[0], slot_end)
-    ctx.frames.append((clause[0], slot_end))
-    ctx.frame_speakers[(clause[0], slot_end)] = speakers
-    return cand
-
-
-def _subject_like(ctx: Context, loc: Located) -> bool:
+def subject_like(ctx: Context, loc: Located) -> bool:
     return not ctx.prepositional(loc) and loc not in ctx.adjectives
 
 
-def _title_body(ctx: Context, speakers: list[Located], phrase: str, start: int, end: int) -> list[Located]:
-    """A spokesperson or delegate speaks for a body ("المتحدث باسم الكرملين"): the body is an actor too."""
-    if not speakers or len(speakers) > 1 or not cue("body_title", ctx.lang).search(phrase):
-        return []
-    person = speakers[0].actor
-    if person is None or person.actor.kind != "person":
-        return []
-    for loc in ctx.actors_in(start, end):
-        match = loc.actor
-        if match and match.role_title and match.actor.id == person.actor.id:
-            body = ctx.kb.actors.get(ctx.kb.roles[match.role_title].body)
-            if body is not None:
-                return [Located(loc.start, loc.end, actor=replace(match, actor=body.ref(), role_title=None))]
-    return []
-
-
-def _speakers(ctx: Context, start: int, end: int) -> list[Located]:
-    """The person named in the slot with the body in its title, else the first body named."""
-    end = min(end, start + _SUBJECT_REACH)
-    found = [a for a in ctx.actors_in(start, end) if _subject_like(ctx, a)]
-    persons = [a for a in found if a.actor and a.actor.actor.kind == "person"]
-    if persons:
-        person = persons[0]
-        bodies = [
-            a
-            for a in found
-            if a.actor and a.actor.actor.kind != "person" and a.start < person.start and not a.actor.ambiguous
-        ]
-        return [person, *bodies[:1]]
-    return found[:1]
-
-
-def _speaker_before(ctx: Context, clause: tuple[int, int], t_start: int) -> list[Located]:
-    """Subject-verb order ("دي ميستورا قال", "The Kremlin said"): the name just before the verb."""
-    before = [
-        a
-        for a in ctx.actors_in(clause[0], t_start)
-        if _SVO_GAP.match(ctx.text[a.end : t_start]) and a not in ctx.adjectives
-    ]
-    if not before:
-        return []
-    return [before[-1]]
-
-
-def _subject_en(ctx: Context, sent: int, t_start: int) -> list[Located]:
-    """English puts the speaker first ("Lavrov, speaking in Moscow, said …"): the sentence's first
-    name outside quotations and prepositional phrases, after any earlier statement's reported words."""
-    start = ctx.sent_bounds[sent][0]
-    start = max([start] + [e for s, e in ctx.frames if start <= s and e <= t_start])
-    for loc in ctx.actors_in(start, t_start):
-        if _subject_like(ctx, loc) and not ctx.in_quote(loc.start):
-            return _speakers(ctx, loc.start, t_start)
-    return []
-
-
-def _anaphor(ctx: Context, slot: str, t_start: int) -> list[Located]:
-    """A definite noun as speaker ("الوزارة"): the last actor named before whose name holds it."""
-    m = cue("definite_anaphor", ctx.lang).match(slot)
-    if not m:
-        return []
-    head = m.group(0).strip()
-    head = head[2:] if head.startswith("ال") and len(head) > 4 else head
-    for loc in reversed(ctx.actors_in(0, t_start)):
-        if head in ctx.text[loc.start : loc.end]:
-            return [loc]
-    return []
-
-
-# ---- other events
+# ---- events other than statements
 
 
 def act(ctx: Context, sent: int, rule: Rule, m: re.Match[str]) -> Cand | None:
@@ -242,8 +116,8 @@ def act(ctx: Context, sent: int, rule: Rule, m: re.Match[str]) -> Cand | None:
     if rule.type == "talks_round" and not _talks(ctx, cand, m, region, rule.anchor):
         return None
     if cand.timex is None:
-        cand.timex = _governing(ctx, *region, t_start) or _sentence_timex(ctx, sent)
-    cand.place = _place(ctx, *region)
+        cand.timex = governing(ctx, *region, t_start) or _sentence_timex(ctx, sent)
+    cand.place = place_of(ctx, *region)
     return cand
 
 
@@ -326,7 +200,7 @@ def _talks(ctx: Context, cand: Cand, m: re.Match[str], region: tuple[int, int], 
     groups = m.groupdict()
     cand.series = series_in(ctx.kb, groups.get("series") or "") or series_in(ctx.kb, text)
     cand.round = round_from_match(groups) or round_in(text)
-    cand.timex = _governing(ctx, *region, cand.t_start)
+    cand.timex = governing(ctx, *region, cand.t_start)
     if anchor and not (cand.series or cand.round or cand.timex):
         return False
     if cand.timex and cand.timex.date:
@@ -338,7 +212,7 @@ def _talks(ctx: Context, cand: Cand, m: re.Match[str], region: tuple[int, int], 
 # ---- dates and places
 
 
-def _governing(ctx: Context, start: int, end: int, pos: int) -> Timex | None:
+def governing(ctx: Context, start: int, end: int, pos: int) -> Timex | None:
     """The time expression of [start, end) nearest to the trigger at `pos`.
 
     A date inside a statement's frame ("قال … اليوم إن …") dates the saying, not the acts it reports.
@@ -364,7 +238,7 @@ def _sentence_timex(ctx: Context, sent: int) -> Timex | None:
     return found[0] if len(values) == 1 else None
 
 
-def _place(ctx: Context, start: int, end: int) -> PlaceRef | None:
+def place_of(ctx: Context, start: int, end: int) -> PlaceRef | None:
     for loc in ctx.places_in(start, end):
         if _place_phrase(ctx, loc):
             return loc.place

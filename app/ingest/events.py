@@ -15,10 +15,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from app.ingest import event_context, event_titles
-from app.ingest.event_candidates import Cand, act, statement, triggers
+from app.ingest.event_candidates import Cand, act, triggers
 from app.ingest.event_context import Context
 from app.ingest.event_group import Group, group, round_of, series_of
 from app.ingest.event_rules import cue, rules
+from app.ingest.event_speech import statement
 from app.ingest.knowledge import KnowledgeBase
 from app.ingest.records import ActorRef, DateValue, ExtractedEvent, MentionSpan, RawArticle, Timex
 from app.ingest.rounds import day_of_round, nth_day
