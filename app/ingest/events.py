@@ -75,7 +75,7 @@ def _set_status(ctx: Context, cand: Cand, media_sents: set[int]) -> None:
     published = ctx.article.published
     value = cand.date or (cand.timex.date if cand.timex else None)
     clause = text[cand.span[0] : cand.span[1]]
-    if cand.sent in media_sents and cand.type in ("proposal", "report"):
+    if cand.sent in media_sents:  # known through a newspaper's or agency's report
         cand.status = "reported"
     elif cand.status == "occurred" and (
         _future_verb(text[cand.t_start : cand.t_end])

@@ -343,6 +343,13 @@ CASES = [
     C("The ceasefire took effect at midnight.", A, lang="en"),
     C("They hope for an agreement soon.", None, lang="en"),
     C("Russian jets launched airstrikes on rural Hama.", X, ("russia",), lang="en"),
+    C(
+        "According to the Washington Post, Kerry met Lavrov secretly in Geneva.",
+        M,
+        status="reported",
+        lang="en",
+    ),
+    C("وبحسب صحيفة الحياة، التقى لافروف جاويش أوغلو سرا في سوتشي.", M, status="reported"),
     C("He warned against any attack on the city.", None, lang="en"),
 ]
 
