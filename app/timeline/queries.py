@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 
 from app.ingest.normalize import fold_text
 from app.models import Actor, ActorAlias, Document, Event, EventActor, Mention, RetiredEvent
-from app.timeline.filters import PARAMS, Cursor, Filters
+from app.timeline.filters import MAX_TEXT, PARAMS, Cursor, Filters, is_plain_id
 from app.timeline.search import matching_event_ids
 from app.timeline.views import (
     ActorChip,
@@ -240,13 +240,19 @@ def event_view(event: Event) -> EventView:
 
 
 def get_event(session: Session, event_id: str) -> Event | None:
-    """The event row with its place and actors loaded (for contract.event_dict)."""
+    """The event row with its place and actors loaded (for contract.event_dict).
+
+    An id no event could have (too long, control characters: PostgreSQL refuses
+    NUL outright) finds nothing rather than failing.
+    """
+    if not is_plain_id(event_id):
+        return None
     return session.scalars(_event_query().where(Event.id == event_id)).first()
 
 
 def retired_successor(session: Session, event_id: str) -> tuple[bool, str | None]:
     """(retired?, successor id) for an id that no longer names an event."""
-    row = session.get(RetiredEvent, event_id)
+    row = session.get(RetiredEvent, event_id) if is_plain_id(event_id) else None
     return (row is not None, row.successor_id if row else None)
 
 
@@ -288,7 +294,7 @@ def mention_view(mention: Mention, doc: Document) -> MentionView:
 
 def search_actors(session: Session, q: str, *, limit: int = 10) -> list[ActorHit]:
     """Actors any of whose aliases (or names) start with, then contain, the folded `q`."""
-    folded = fold_text(q)
+    folded = "".join(ch for ch in fold_text(q[:MAX_TEXT]) if ch >= " ")
     if not folded:
         return []
     escaped = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -322,7 +328,9 @@ def _with_event_counts(session: Session, hits: list[ActorHit]) -> list[ActorHit]
 
 
 def get_actor(session: Session, actor_id: str) -> Actor | None:
-    """The actor with its aliases and roles loaded."""
+    """The actor with its aliases and roles loaded (None for an impossible id)."""
+    if not is_plain_id(actor_id):
+        return None
     stmt = (
         select(Actor)
         .options(selectinload(Actor.aliases), selectinload(Actor.roles))

@@ -148,6 +148,15 @@ def test_event_detail_orders_passages_by_publication(sample_session: Session) ->
     assert queries.event_detail(sample_session, "nope") is None
 
 
+@pytest.mark.parametrize("bad", ["\x00", "e05\x00", "x" * 500])
+def test_impossible_ids_find_nothing_instead_of_failing(sample_session: Session, bad: str) -> None:
+    assert queries.get_event(sample_session, bad) is None
+    assert queries.event_detail(sample_session, bad) is None
+    assert queries.get_actor(sample_session, bad) is None
+    assert queries.retired_successor(sample_session, bad) == (False, None)
+    assert queries.search_actors(sample_session, bad) == []
+
+
 def test_count_and_iter_agree_with_paging(sample_session: Session) -> None:
     f = parse_filters({"actor": "un"})
     assert queries.count_events(sample_session, f) == 4
