@@ -119,6 +119,7 @@ def _title_body(ctx: Context, speakers: list[Located], phrase: str, start: int, 
 def _speakers(ctx: Context, start: int, end: int) -> list[Located]:
     """The person named in the slot with the body in its title, else the first body named."""
     end = min(end, start + _SUBJECT_REACH)
+    start = _past_adjunct(ctx, start, end)
     found = [a for a in ctx.actors_in(start, end) if subject_like(ctx, a)]
     persons = [a for a in found if a.actor and a.actor.actor.kind == "person"]
     if persons:
@@ -130,6 +131,16 @@ def _speakers(ctx: Context, start: int, end: int) -> list[Located]:
         ]
         return [person, *bodies[:1]]
     return found[:1]
+
+
+def _past_adjunct(ctx: Context, start: int, end: int) -> int:
+    """A slot opening with a preposition ("وقال في تصريح لقناة روسيا اليوم إن …") holds no
+    subject before its first comma or dash: the names in it belong to the phrase."""
+    words = ctx.text[start:end].split(maxsplit=1)
+    if not words or not cue("preposition", ctx.lang).search(words[0]):
+        return start
+    stop = re.search(r"[،,]|\s[-–—]", ctx.text[start:end])
+    return start + stop.end() if stop else end
 
 
 def _speaker_before(ctx: Context, clause: tuple[int, int], t_start: int) -> list[Located]:
