@@ -70,7 +70,13 @@ def _conflicts(new: Profile, old: Profile) -> bool:
         return True
     if new.documents & old.documents:
         return True  # never two events of one article
-    return any(_same(x, y) is False for x, y in ((new.place, old.place), (new.series, old.series)))
+    if _same(new.series, old.series) is False:
+        return True
+    # A numbered round is named by its series and number; a source placing it elsewhere
+    # ("the envoy to Syria") disagrees on the place, it does not describe another round.
+    if new.type == "talks_round" and _same(new.round, old.round):
+        return False
+    return _same(new.place, old.place) is False
 
 
 def _round_score(new: Profile, old: Profile) -> float | None:
