@@ -23,6 +23,7 @@ from app.ingest.timex_normalize import READERS
 _AR_BOUNDARY = r"(?<!\w)(?P<clitic>[وف]?[بلك]?)"
 _EN_BOUNDARY = r"(?<!\w)"
 _PLACEHOLDER = re.compile(r"\{([a-z]+)\}")
+_GREEDY_SPACE = re.compile(r"\\s([*+])(?![+?])")
 KINDS = frozenset(READERS)  # a rule's kind names the normaliser that reads its matches
 
 
@@ -69,7 +70,7 @@ def fragments(lex: Lexicon) -> dict[str, str]:
     }
 
 
-def expand(pattern: str, frags: dict[str, str]) -> str:
+def expand(pattern: str, frags: dict[str, str], possessive: bool = True) -> str:
     """Fill a pattern's placeholders (unknown names are an error in the rule file)."""
 
     def fill(m: re.Match[str]) -> str:
@@ -77,7 +78,10 @@ def expand(pattern: str, frags: dict[str, str]) -> str:
             raise ValueError(f"unknown placeholder {{{m.group(1)}}} in {pattern!r}")
         return frags[m.group(1)]
 
-    return _PLACEHOLDER.sub(fill, pattern)
+    # Possessive whitespace: no pattern needs a run of spaces given back, and without this a
+    # long run (a scraped page's padding) makes "\s*،?\s*" try every split of it: quadratic.
+    filled = _PLACEHOLDER.sub(fill, pattern)
+    return _GREEDY_SPACE.sub(r"\\s\1+", filled) if possessive else filled
 
 
 def _compile(raw: dict[str, Any], lang: str) -> Rule:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from hypothesis import given, settings
@@ -9,7 +10,8 @@ from hypothesis import strategies as st
 
 from app.ingest.normalize import fold
 from app.ingest.timex import tag
-from app.ingest.timex_rules import plan, rules_for
+from app.ingest.timex_lexicon import lexicon
+from app.ingest.timex_rules import expand, fragments, plan, rules_for
 
 # Arbitrary Unicode, plus text built from the tagger's own vocabulary so the rules really fire.
 WORDS = st.sampled_from(
@@ -112,3 +114,21 @@ def test_every_rule_match_begins_where_the_tagger_looks(text: str, lang: str) ->
     for rule in rules_for(lang):
         for m in rule.regex.finditer(folded):
             assert (m.start(), rule.id) in tried, (rule.id, m.group(0))
+
+
+SPACED = st.lists(
+    st.tuples(WORDS, st.sampled_from([" ", "  ", " ، ", " (", ") ", "/", " / "])), max_size=30
+).map(lambda parts: "".join(w + sep for w, sep in parts))
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=SPACED, lang=st.sampled_from(["ar", "en"]))
+def test_possessive_whitespace_changes_no_match(text: str, lang: str) -> None:
+    """Compiled rules never give back spaces (for speed); the plain patterns must match the same."""
+    folded = fold(text).text
+    frags = fragments(lexicon(lang))
+    for rule in rules_for(lang):
+        plain = re.compile(expand(rule.pattern, frags, possessive=False))
+        for pos, _ in plan(folded, lang):
+            fast, slow = rule.regex.match(folded, pos), plain.match(folded, pos)
+            assert (fast and fast.span()) == (slow and slow.span()), (rule.id, folded[pos : pos + 40])

@@ -8,6 +8,7 @@ the named rule finds nothing.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -96,3 +97,10 @@ def test_negative_is_not_found(name: str, entry: dict[str, Any], raw: Any) -> No
 def test_rules_compile_for_both_languages() -> None:
     assert {r.id for r in rules_for("ar")} >= {"ar.relday", "ar.weekday", "any.date.numeric"}
     assert {r.id for r in rules_for("en")} >= {"en.relday", "en.weekday", "any.date.numeric"}
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_whitespace_in_compiled_rules_is_possessive(lang: str) -> None:
+    """A greedy \\s* next to another would retry every split of a long run of spaces."""
+    for rule in rules_for(lang):
+        assert not re.search(r"\\s[*+](?![+?])", rule.regex.pattern), rule.id
