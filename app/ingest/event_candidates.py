@@ -158,7 +158,7 @@ def _clause_actors(
     out = []
     for loc in ctx.actors_in(start, end):
         match = loc.actor
-        if match is None or (match.metonym and ctx.prepositional(loc)):
+        if match is None or (match.metonym and ctx.prepositional(loc)) or ctx.in_quote(loc.start):
             continue
         if kind not in ("meeting", "statement") and _place_phrase(ctx, loc):
             continue
