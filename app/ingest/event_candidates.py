@@ -41,6 +41,7 @@ class Cand:
     round: int | None = None
     joins_previous: bool = False
     own_act: bool = False  # never joins a body's statement through its spokesperson
+    roles: tuple[str, ...] = ()  # the actors' roles in clause order (host, guest)
     absorbs: tuple[str, ...] = ()
     content: tuple[int, int] | None = None  # statements: the folded span of what was said
 
@@ -108,6 +109,7 @@ def act(ctx: Context, sent: int, rule: Rule, m: re.Match[str]) -> Cand | None:
     if rule.needs_cue and not cue(rule.needs_cue, ctx.lang).search(text, *ctx.sent_bounds[sent]):
         return None
     cand = Cand(rule.type, rule.id, rule.status, sent, t_start, t_end, region, absorbs=rule.absorbs)
+    cand.roles = rule.roles
     cand.actors = _clause_actors(ctx, rule, region, t_start, t_end) + _reporters_side(ctx, region[0], t_start)
     if len(cand.actors) < 2:
         cand.actors = _with_dual_anaphor(ctx, cand.actors, region)

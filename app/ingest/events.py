@@ -154,7 +154,7 @@ def _actors(ctx: Context, g: Group, value: DateValue | None) -> tuple[ActorRef, 
     role = _ROLES.get(g.type, "participant")
     out: dict[str, ActorRef] = {}
     for c in g.members:
-        for loc in c.actors:
+        for i, loc in enumerate(c.actors):
             match = loc.actor
             if match is None:
                 continue
@@ -162,7 +162,8 @@ def _actors(ctx: Context, g: Group, value: DateValue | None) -> tuple[ActorRef, 
             if match.role_title and value is not None:
                 holder = ctx.kb.holder(match.role_title, value.start)
                 ref = holder.ref() if holder else ref
-            out.setdefault(ref.id, replace(ref, role=role))
+            own = c.roles[min(i, len(c.roles) - 1)] if c.roles else role
+            out.setdefault(ref.id, replace(ref, role=own))
     if g.type == "talks_round" and not out:
         for ref in event_titles.series_parties(ctx.kb, series_of(g)):
             out.setdefault(ref.id, ref)

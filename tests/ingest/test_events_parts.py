@@ -161,3 +161,13 @@ def test_without_a_publication_date_nothing_is_dated_from_nowhere() -> None:
 def test_an_unknown_language_reads_the_arabic_rules() -> None:
     events = run("وقال لافروف إن الحوار مستمر.", lang="und")
     assert [e.type for e in events] == ["statement"]
+
+
+def test_who_receives_whom() -> None:
+    events = run("ويستقبل الرئيس السوري بشار الأسد وزير الخارجية الإيراني محمد جواد ظريف في دمشق غدا.")
+    meeting = next(e for e in events if e.type == "meeting")
+    roles = {a.id: a.role for a in meeting.actors}
+    assert roles == {"bashar-al-assad": "host", "mohammad-javad-zarif": "guest"}
+    assert meeting.status == "planned"
+    speaker = next(e for e in run("وقال لافروف إن الحوار مستمر.") if e.type == "statement").actors[0]
+    assert speaker.role == "speaker"
