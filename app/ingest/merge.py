@@ -45,7 +45,8 @@ def integrate(session: Session, document: Document, events: Sequence[ExtractedEv
     _ensure_refs(session, events)
     placed: list[tuple[NewAccount, str]] = []
     claimed: set[str] = set()
-    for group, event in enumerate(sorted(events, key=_first_span)):
+    # An account without a passage cannot be shown or re-found: it is not stored.
+    for group, event in enumerate(sorted((e for e in events if e.mentions), key=_first_span)):
         account = NewAccount(event, report_of(event, document, group))
         target = _best_match(session, work, account, claimed)
         if target is not None:
@@ -53,7 +54,10 @@ def integrate(session: Session, document: Document, events: Sequence[ExtractedEv
             claimed.add(target)
         placed.append((account, work.attach(account, target)))
     final = work.settle(document.id)
-    _retire_orphans(session, orphans, old, [(a, final[ref]) for a, ref in placed])
+    shared = {final[ref] for ref, entry in work.entries.items() if entry.stored and ref in final}
+    _retire_orphans(
+        session, orphans, old, [(a, final[ref]) for a, ref in placed], set(final.values()), shared
+    )
 
 
 def _first_span(event: ExtractedEvent) -> tuple[int, int, str]:
@@ -185,9 +189,14 @@ def _retire_orphans(
     orphans: dict[str, str],
     old: Sequence[OldMention],
     placed: Sequence[tuple[NewAccount, str]],
+    alive: set[str],
+    shared: set[str],
 ) -> None:
-    """An id that did not come back points to the event that took over its passage, else 410."""
-    alive = {eid for _, eid in placed}
+    """An id that did not come back points to the event that took over its passage, else 410.
+
+    The reason says how: merged into an event other articles report, split over several
+    events, or re-identified (the passage now names an event with another identity).
+    """
     for orphan in sorted(set(orphans) - alive):
         overlap: dict[str, int] = defaultdict(int)
         for m in (m for m in old if m.event_id == orphan):
@@ -198,8 +207,9 @@ def _retire_orphans(
         if not hits:
             retire_id(session, orphan, None, "vanished")
             continue
-        reason = "split" if len(hits) > 1 else "re-identified"
-        retire_id(session, orphan, hits[0][1], reason)
+        successor = hits[0][1]
+        reason = "split" if len(hits) > 1 else "merged" if successor in shared else "re-identified"
+        retire_id(session, orphan, successor, reason)
 
 
 def _ensure_refs(session: Session, events: Sequence[ExtractedEvent]) -> None:

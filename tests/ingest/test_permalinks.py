@@ -155,3 +155,38 @@ def test_slugs_and_split(session_factory: Factory) -> None:
         event.title_en = ""
         event.title_ar = "لقاء كيري وبوتين في موسكو"
         assert slug(event) == "لقاء-كيري-وبوتين-في-موسكو"
+
+
+def test_after_edits_ids_equal_a_fresh_store_of_the_final_versions(
+    fresh_store: Callable[[], Factory],
+) -> None:
+    edited = fresh_store()
+    store_corpus(edited)
+    final_a2 = [replace(e, actors=tuple(a for a in e.actors if a.id != "russia")) for e in a2_events()]
+    final_a3 = [
+        account("agreement", A3, span(A3, "وناقش كيري مع لافروف"), actors=["john-kerry", "sergey-lavrov"])
+    ]
+    store_article(edited, "a2.txt", "2016-07-14", A2, final_a2)
+    store_article(edited, "a3.txt", "2016-07-26", A3, final_a3)
+    store_article(edited, "a2.txt", "2016-07-15", A2, final_a2)  # a corrected publication date
+    fresh = fresh_store()
+    store_article(fresh, "a3.txt", "2016-07-26", A3, final_a3)
+    store_article(fresh, "a2.txt", "2016-07-15", A2, final_a2)
+    published, text, build = CORPUS["a1.txt"]
+    store_article(fresh, "a1.txt", published, text, build())
+    assert fingerprint(edited) == fingerprint(fresh)
+
+
+def test_an_event_that_joins_another_is_retired_as_merged(session_factory: Factory) -> None:
+    store_corpus(session_factory)
+    text = "التقى الوزير الأميركي الرئيس الروسي."
+    pair = ["john-kerry", "vladimir-putin"]
+    elsewhere = account("meeting", text, (0, 20), when=day("2016-07-14"), actors=pair, at="vienna")
+    store_article(session_factory, "x.txt", "2016-07-15", text, [elsewhere])
+    (alone,) = event_of(session_factory, "x.txt", "meeting")
+    store_article(session_factory, "x.txt", "2016-07-15", text, [replace(elsewhere, place=None)])
+    (joined,) = event_of(session_factory, "x.txt", "meeting")
+    assert joined == next(iter(event_of(session_factory, "a1.txt", "meeting"))) != alone
+    with session_factory() as s:
+        r = resolve(s, alone)
+        assert (r.kind, r.event_id, r.reason) == ("moved", joined, "merged")
