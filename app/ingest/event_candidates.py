@@ -118,7 +118,7 @@ def act(ctx: Context, sent: int, rule: Rule, m: re.Match[str]) -> Cand | None:
     if rule.type == "talks_round" and not _talks(ctx, cand, m, region, rule.anchor):
         return None
     if cand.timex is None:
-        cand.timex = governing(ctx, *region, t_start) or _sentence_timex(ctx, sent)
+        cand.timex = governing(ctx, *region, t_start)
     cand.place = place_of(ctx, *region)
     return cand
 
@@ -226,15 +226,19 @@ def governing(ctx: Context, start: int, end: int, pos: int) -> Timex | None:
 
 
 def _framed(ctx: Context, t: Located, pos: int) -> bool:
+    """Whether a date sits in a statement's frame ("قال … اليوم إن"): it dates the saying."""
     return any(s <= t.start < e and not s <= pos < e for s, e in ctx.frames)
 
 
-def _sentence_timex(ctx: Context, sent: int) -> Timex | None:
-    """A sentence's dates govern an undated clause only when they all agree."""
+def sentence_timex(ctx: Context, sent: int, pos: int, claimed: set[int]) -> Timex | None:
+    """The sentence's date for an act whose clause has none: only when all its free dates agree.
+
+    A date is not free when it dates a saying (a statement's frame) or another event's clause.
+    """
     found = [
         t.timex
         for t in ctx.timexes_in(*ctx.sent_bounds[sent])
-        if t.timex and t.timex.date and not _framed(ctx, t, -1)
+        if t.timex and t.timex.date and not _framed(ctx, t, pos) and t.start not in claimed
     ]
     values = {t.value for t in found if t}
     return found[0] if len(values) == 1 else None

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from app.ingest import event_context, event_titles
-from app.ingest.event_candidates import Cand, act, triggers
+from app.ingest.event_candidates import Cand, act, sentence_timex, triggers
 from app.ingest.event_context import Context
 from app.ingest.event_group import Group, group, round_of, series_of
 from app.ingest.event_rules import cue, rules
@@ -39,43 +39,58 @@ def extract(article: RawArticle, timexes: Sequence[Timex], kb: KnowledgeBase) ->
 
 
 def candidates(ctx: Context) -> list[Cand]:
-    """Every candidate passage, in text order."""
+    """Every candidate passage, in text order.
+
+    Statements are read first, so that every act knows which words are someone's
+    reported speech (and which dates belong to the saying) wherever it stands.
+    """
+    found = triggers(ctx, rules(ctx.lang))
     out: list[Cand] = []
     last_statement: Cand | None = None
-    media_sents: set[int] = set()
-    for sent, rule, m in triggers(ctx, rules(ctx.lang)):
+    for sent, rule, m in found:
         if rule.speech:
             cand = statement(ctx, sent, rule, m, last_statement)
             if cand is not None:
                 last_statement = cand
-        else:
-            if not rule.in_speech and _inside_speech(out, m.start("t")):
-                continue
-            if cue("background", ctx.lang).match(ctx.text[slice(*ctx.sent_bounds[sent])]):
-                continue
-            cand = act(ctx, sent, rule, m)
-        if cand is None:
+                out.append(cand)
+    statements = list(out)
+    for sent, rule, m in found:
+        if rule.speech or (not rule.in_speech and _inside_speech(statements, m.start("t"))):
             continue
-        _set_status(ctx, cand, media_sents)
-        out.append(cand)
+        if cue("background", ctx.lang).match(ctx.text[slice(*ctx.sent_bounds[sent])]):
+            continue
+        cand = act(ctx, sent, rule, m)
+        if cand is not None:
+            out.append(cand)
+    _date_from_sentences(ctx, out)
+    for cand in out:
+        _set_status(ctx, cand)
+    out.sort(key=lambda c: (c.sent, c.t_start))
     return _one_per_clause(out)
+
+
+def _date_from_sentences(ctx: Context, cands: list[Cand]) -> None:
+    """Acts whose clause names no date take their sentence's free dates (see sentence_timex)."""
+    claims = [(ctx.to_folded(c.timex.start, c.timex.end)[0], c.type) for c in cands if c.timex]
+    for c in cands:
+        if c.type != "statement" and c.timex is None and c.date is None:
+            # a date another kind of event stands on is not free; one of this kind's is the same act's
+            claimed = {pos for pos, kind in claims if kind != c.type}
+            c.timex = sentence_timex(ctx, c.sent, c.t_start, claimed)
 
 
 def _inside_speech(cands: list[Cand], pos: int) -> bool:
     return any(c.content and c.content[0] <= pos < c.content[1] for c in cands if c.type == "statement")
 
 
-def _set_status(ctx: Context, cand: Cand, media_sents: set[int]) -> None:
+def _set_status(ctx: Context, cand: Cand) -> None:
     text = ctx.text
-    sentence = ctx.sent_bounds[cand.sent]
-    if cue("media", ctx.lang).search(text, *sentence):
-        media_sents.add(cand.sent)
     if cand.type == "statement":
         return
     published = ctx.article.published
     value = cand.date or (cand.timex.date if cand.timex else None)
     clause = text[cand.span[0] : cand.span[1]]
-    if cand.sent in media_sents:  # known through a newspaper's or agency's report
+    if cue("media", ctx.lang).search(text, *ctx.sent_bounds[cand.sent]):  # known through a media report
         cand.status = "reported"
     elif cand.status == "occurred" and (
         _future_verb(text[cand.t_start : cand.t_end])
