@@ -124,6 +124,8 @@ def _facets(session: Session, filters: Filters, counts: dict[str, Counts], path:
 def _candidate_rows(session: Session, filters: Filters) -> Sequence[Any] | None:
     """(id, type, status, place, series, sort_date) of the events under every filter but
     the column facets' own, or None when there are more than SMALL_SET."""
+    if filters.is_empty:  # the whole store: certainly too many
+        return None
     columns = (Event.id, *COLUMN_FACETS.values(), Event.sort_date)
     where = conditions(filters, exclude=COLUMN_FACETS)
     rows = session.execute(select(*columns).where(*where).limit(SMALL_SET + 1)).all()

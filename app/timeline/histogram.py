@@ -1,8 +1,7 @@
 """Events per day, month or year, by type, across the filtered date range (the time axis's data).
 
-Small filtered sets (an actor and a date range: the common case) are fetched
-as (date, type) pairs and bucketed here, one indexed query; large ones are
-grouped by the database so 200,000 rows never cross the wire.
+The database groups by (type, day), a few thousand rows at most per year of
+data, and they are bucketed here, so the same code serves every dialect.
 """
 
 from __future__ import annotations
@@ -12,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.models import Event
@@ -21,7 +20,6 @@ from app.timeline.queries import conditions
 
 DAY_RANGE_LIMIT = 92  # under ~3 months the axis shows days
 MONTH_RANGE_LIMIT = 240  # over 20 years it shows years, so bars stay wider than a pixel
-SMALL_SET = 20_000
 KEY_WIDTH = {"day": 10, "month": 7, "year": 4}
 
 
@@ -52,19 +50,23 @@ class Histogram:
 
 
 def histogram(session: Session, filters: Filters) -> Histogram:
-    """Events per day, month or year (by type) across the filtered date range."""
+    """Events per day, month or year (by type) across the filtered date range.
+
+    The database counts per (type, day), which it reads in order from
+    ix_events_type_sort without sorting; days become months or years here.
+    """
     where = [*conditions(filters), Event.sort_date.is_not(None)]
-    pairs = session.execute(select(Event.sort_date, Event.type).where(*where).limit(SMALL_SET + 1)).all()
-    if len(pairs) <= SMALL_SET:
-        return histogram_of([(as_date(d), t) for d, t in pairs if d is not None])
-    bounds = session.execute(select(func.min(Event.sort_date), func.max(Event.sort_date)).where(*where)).one()
-    if bounds[0] is None or bounds[1] is None:
+    stmt = select(Event.type, Event.sort_date, func.count()).where(*where)
+    stmt = stmt.group_by(Event.type, Event.sort_date)
+    per_day = [(t, as_date(d), int(n)) for t, d, n in session.execute(stmt) if d is not None]
+    if not per_day:
         return Histogram("month", [])
-    low, high = as_date(bounds[0]), as_date(bounds[1])
+    low, high = min(d for _, d, _ in per_day), max(d for _, d, _ in per_day)
     unit = _unit_for(low, high)
-    key = _bucket_key(session, unit)
-    stmt = select(key, Event.type, func.count()).where(*where).group_by(key, Event.type)
-    tally = Counter({(str(k), t): int(n) for k, t, n in session.execute(stmt)})
+    width = KEY_WIDTH[unit]
+    tally: Counter[tuple[str, str]] = Counter()
+    for etype, day, n in per_day:
+        tally[(day.isoformat()[:width], etype)] += n
     return _assemble(low, high, unit, tally)
 
 
@@ -94,15 +96,6 @@ def _unit_for(low: date, high: date) -> str:
         return "day"
     months = (high.year - low.year) * 12 + high.month - low.month
     return "month" if months <= MONTH_RANGE_LIMIT else "year"
-
-
-def _bucket_key(session: Session, unit: str) -> ColumnElement[str]:
-    """The bucket label of an event's sort_date, in each dialect's own way."""
-    width = KEY_WIDTH[unit]
-    if session.get_bind().dialect.name == "postgresql":
-        pattern = {"day": "YYYY-MM-DD", "month": "YYYY-MM", "year": "YYYY"}[unit]
-        return func.to_char(Event.sort_date, pattern)
-    return func.substr(Event.sort_date, 1, width)  # SQLite stores dates as ISO text
 
 
 def _periods(low: date, high: date, unit: str) -> list[tuple[str, date, date]]:

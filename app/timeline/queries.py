@@ -13,13 +13,13 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, select, true, tuple_
+from sqlalchemy import ColumnElement, Select, and_, exists, func, select, true, tuple_
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from app.ingest.normalize import fold_text
 from app.models import Actor, ActorAlias, Document, Event, EventActor, Mention, RetiredEvent
 from app.timeline.filters import MAX_TEXT, PARAMS, Cursor, Filters, is_plain_id
-from app.timeline.search import matching_event_ids
+from app.timeline.search import matching_event_ids, passage_condition
 from app.timeline.views import (
     ActorChip,
     ActorHit,
@@ -60,10 +60,24 @@ def conditions(filters: Filters, *, exclude: Iterable[str] = ()) -> list[ColumnE
     if filters.until_date:
         found.append(Event.sort_date <= filters.until_date)
     if "q" not in skip and filters.q:
-        matched = matching_event_ids(filters.q)
-        if matched is not None:
-            found.append(Event.id.in_(matched))
+        found.extend(_text_condition(filters.q, narrowed=bool(found)))
     return found
+
+
+def _text_condition(q: str, *, narrowed: bool) -> list[ColumnElement[bool]]:
+    """Events with a passage holding every word of `q`.
+
+    Alone, the matching passages drive the query (one scan of the folded
+    column); after other filters, each remaining event's few passages are
+    tested instead, so an actor and a year never wait for a scan of them all.
+    """
+    condition = passage_condition(q)
+    if condition is None:
+        return []
+    if narrowed:
+        return [exists().where(Mention.event_id == Event.id, condition)]
+    matched = matching_event_ids(q)
+    return [Event.id.in_(matched)] if matched is not None else []
 
 
 def _actor_condition(actor_id: str, filters: Filters) -> ColumnElement[bool]:
