@@ -11,6 +11,7 @@ date in the direction of the clause's tense (timex_anchor.py, timex_tense.py).
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -81,15 +82,35 @@ def _candidates(ctx: Context, places: list[tuple[int, tuple[tuple[int, Rule], ..
                 if end > start:
                     matches.append((start - end, order, start, rule, m))
     matches.sort(key=lambda x: x[:3])
-    taken: list[_Candidate] = []
+    taken = _Taken()
     for _, order, start, rule, m in matches:
         end = _expression_span(m)[1]
-        if any(start < t.end and t.start < end for t in taken):
+        if taken.overlaps(start, end):
             continue
         reading = _read(rule, m, ctx)
         if reading is not None:
-            taken.append(_Candidate(start, end, order, rule, reading))
-    return sorted(taken, key=lambda c: c.start)
+            taken.add(_Candidate(start, end, order, rule, reading))
+    return taken.items
+
+
+class _Taken:
+    """Chosen candidates, kept sorted by start: they never overlap, so a bisection finds the
+    only two that could overlap a new one (a text of thousands of expressions stays linear-ish)."""
+
+    def __init__(self) -> None:
+        self.items: list[_Candidate] = []
+        self._starts: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self._starts, start)
+        if i > 0 and self.items[i - 1].end > start:
+            return True
+        return i < len(self.items) and self.items[i].start < end
+
+    def add(self, c: _Candidate) -> None:
+        i = bisect.bisect_right(self._starts, c.start)
+        self._starts.insert(i, c.start)
+        self.items.insert(i, c)
 
 
 def _read(rule: Rule, m: re.Match[str], ctx: Context) -> Reading | None:
@@ -131,7 +152,9 @@ def _repeated_passages(text: str) -> list[tuple[int, int]]:
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in spans)
+    """Whether pos lies in one of the sorted, disjoint spans."""
+    i = bisect.bisect_right(spans, pos, key=lambda span: span[0]) - 1
+    return i >= 0 and pos < spans[i][1]
 
 
 def _to_timex(c: _Candidate, folded: Folded, text: str) -> Timex:

@@ -299,6 +299,8 @@ def test_a_passage_repeated_word_for_word_reports_its_expressions_once() -> None
     assert [(t.text, t.value, t.start) for t in found] == [
         ("اليوم الخميس", "2016-07-14", body.index("اليوم"))
     ]
+    thrice = f"{body}\n{body}\nثم وصل الوفد أمس.\n{body}"
+    assert [t.value for t in tag(thrice, THU)] == ["2016-07-14", "2016-07-13"]
     # A short sentence may repeat innocently: both are kept.
     short = "وصل أمس.\nوصل أمس."
     assert [t.value for t in tag(short, THU)] == ["2016-07-13", "2016-07-13"]
