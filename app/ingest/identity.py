@@ -113,7 +113,12 @@ def choose_round(
 
 
 def _union_actors(reports: Sequence[Report]) -> tuple[tuple[str, str], ...]:
-    return tuple(sorted({pair for r in reports for pair in r.actors}))
+    """Every actor any source names, once, with the role most sources give it."""
+    roles: dict[str, Counter[str]] = {}
+    for r in reports:
+        for actor, role in set(r.actors):
+            roles.setdefault(actor, Counter())[role] += 1
+    return tuple(sorted((a, min(c, key=lambda role: (-c[role], role))) for a, c in roles.items()))
 
 
 def _titles(reports: Sequence[Report]) -> tuple[str, str]:

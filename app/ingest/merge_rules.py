@@ -136,6 +136,8 @@ def match_score(new: Profile, old: Profile) -> float | None:
     if new.type == "talks_round" and _same(new.series, old.series) and not (new.date and old.date):
         return None  # a dateless, unnumbered round cannot be placed among the series' rounds
     who = _actor_score(new, old)
+    if who is None and new.type == "talks_round" and _same(new.series, old.series):
+        who = 0.0  # the series names the process: sources list its parties differently, or not at all
     if who is None:
         return None
     return 1.0 + when + who

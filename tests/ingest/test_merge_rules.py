@@ -85,6 +85,10 @@ MERGE_CASES = [
      prof("talks_round", day("2017-05-03"), series="geneva", round=4, doc=2), False),
     ("unnumbered dated round in numbered one", prof("talks_round", day("2017-07-12"), series="geneva"),
      prof("talks_round", SPAN, series="geneva", round=7, doc=2), True),
+    ("same series, same week, no actors", prof("talks_round", week_of("2019-11-04"), series="cc", actors=()),
+     prof("talks_round", week_of("2019-11-05"), series="cc", actors=(), doc=2), True),
+    ("same series, other weeks", prof("talks_round", week_of("2019-11-04"), series="cc", actors=()),
+     prof("talks_round", week_of("2019-11-12"), series="cc", actors=(), doc=2), False),
     ("unnumbered dateless round", prof("talks_round", None, series="geneva"),
      prof("talks_round", SPAN, series="geneva", round=7, doc=2), False),
 ]  # fmt: skip
