@@ -113,6 +113,9 @@ def test_search_folds_arabic_spellings(sample_session: Session) -> None:
     # every word must occur, in any order
     assert ids(sample_session, {"q": "جنيف لافروف"}) == ["e09", "e06", "e05", "e12"]
     assert ids(sample_session, {"q": "جنيف موسكو"}) == []
+    # after other filters the passages are probed per event: same answers
+    assert ids(sample_session, {"q": "جنيف", "actor": "lavrov"}) == ["e09", "e06", "e05", "e12"]
+    assert ids(sample_session, {"q": "موسكو", "type": "meeting"}) == ["e01"]
 
 
 def test_search_takes_like_wildcards_literally(sample_session: Session) -> None:
