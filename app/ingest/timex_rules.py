@@ -20,7 +20,9 @@ from app.ingest.timex_normalize import READERS
 # Arabic words carry proclitics (و ف ب ل ك, or two of them: وب، فل): a match starts at a word
 # start and may consume one into the group "clitic", which is not part of the expression.
 # (Testing for a word start first is also what keeps the scan fast: most positions fail at once.)
-_AR_BOUNDARY = r"(?<!\w)(?P<clitic>[وف]?[بلك]?)"
+# The article written onto a number (الـ30 من أيلول, folded to ال30) is taken the same way.
+_AR_CLITIC = r"[وف]?[بلك]?(?:ال(?=\d))?"
+_AR_BOUNDARY = rf"(?<!\w)(?P<clitic>{_AR_CLITIC})"
 _EN_BOUNDARY = r"(?<!\w)"
 _PLACEHOLDER = re.compile(r"\{([a-z]+)\}")
 _GREEDY_SPACE = re.compile(r"\\s([*+])(?![+?])")
@@ -157,7 +159,7 @@ def dispatch_for(lang: str) -> Dispatch:
     for order, rule in enumerate(rules_for(lang)):
         for word in first_words(rule, lex):
             by_word.setdefault(word, []).append((order, rule))
-    clitic = "[وف]?[بلك]?" if lang == "ar" else ""
+    clitic = _AR_CLITIC if lang == "ar" else ""
     words = alternation(set(by_word) - {DIGIT})
     starters = re.compile(rf"(?<!\w){clitic}(?:(?P<d>\d)|(?P<w>{words})(?!\w))")
     return Dispatch(starters, {w: tuple(rules) for w, rules in by_word.items()})
