@@ -31,8 +31,7 @@ from app.ingest.timex_anchor import (
 from app.ingest.timex_lexicon import Lexicon
 from app.ingest.timex_tense import clause_tense
 
-_WORD = re.compile(r"[^\W_]+|%")
-UNRESOLVED = "unresolved"
+_WORD = re.compile(r"[^\W_]+|%")  # words and numbers ("%" so that "2000 %" reads as an amount)
 MIN_YEAR = 1900
 MAX_YEARS_AHEAD = 10
 
