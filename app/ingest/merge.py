@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -24,7 +24,7 @@ from app.ingest.identity import Aggregate, Report, RoundLookup
 from app.ingest.merge_candidates import candidate_ids, stored_profiles
 from app.ingest.merge_rules import Profile, match_score, speakers_of
 from app.ingest.normalize import fold_text
-from app.ingest.records import ExtractedEvent
+from app.ingest.records import ActorRef, ExtractedEvent
 from app.models import Actor, ActorAlias, Document, Event, EventActor, Mention, Place
 
 
@@ -213,19 +213,18 @@ def _retire_orphans(
 
 
 def _ensure_refs(session: Session, events: Sequence[ExtractedEvent]) -> None:
-    """Actors and places the events name must exist (new actors with their spellings)."""
-    actors = {a.id: a for e in events for a in e.actors}
-    places = {e.place.id: e.place for e in events if e.place}
+    """Actors and places the events name must exist; new actors gain the spellings seen."""
+    actors: dict[str, ActorRef] = {}
+    for ref in (a for e in events for a in e.actors):
+        seen = actors.get(ref.id)
+        actors[ref.id] = ref if seen is None else replace(seen, aliases=(*seen.aliases, *ref.aliases))
     if actors:
         known = set(session.scalars(select(Actor.id).where(Actor.id.in_(sorted(actors)))))
         missing = [actors[i] for i in sorted(actors) if i not in known]
         if missing:
             session.execute(insert(Actor), [_actor_row(a) for a in missing])
-            aliases = [
-                _alias_row(a.id, n) for a in missing for n in dict.fromkeys((a.name_ar, *a.aliases)) if n
-            ]
-            if aliases:
-                session.execute(insert(ActorAlias), aliases)
+        _add_aliases(session, [a for a in actors.values() if a.is_new or a.id not in known])
+    places = {e.place.id: e.place for e in events if e.place}
     if places:
         known = set(session.scalars(select(Place.id).where(Place.id.in_(sorted(places)))))
         rows = [
@@ -235,6 +234,24 @@ def _ensure_refs(session: Session, events: Sequence[ExtractedEvent]) -> None:
         ]
         if rows:
             session.execute(insert(Place), rows)
+
+
+def _add_aliases(session: Session, refs: Sequence[ActorRef]) -> None:
+    """Spellings of actors found in text that the store does not hold yet."""
+    if not refs:
+        return
+    ids = sorted({a.id for a in refs})
+    have = set(
+        session.execute(select(ActorAlias.actor_id, ActorAlias.alias).where(ActorAlias.actor_id.in_(ids)))
+    )
+    rows = {}
+    for a in refs:
+        for name in (a.name_ar, a.name_en, *a.aliases):
+            alias = (name or "").strip()[:300]
+            if alias and (a.id, alias) not in have:
+                rows[(a.id, alias)] = _alias_row(a.id, alias)
+    if rows:
+        session.execute(insert(ActorAlias), list(rows.values()))
 
 
 def _actor_row(a: Any) -> dict[str, Any]:

@@ -242,3 +242,21 @@ def test_next_round_written_during_a_round_is_not_that_round(session_factory: se
         kb,
     )
     assert len(all_events(session_factory)) == 2
+
+
+def test_new_actors_are_stored_with_every_spelling_seen(session_factory: sessionmaker[Session]) -> None:
+    from dataclasses import replace
+
+    from app.models import ActorAlias
+
+    text = "قال المتحدث باسم الوفد سامر نادر إن الجولة ناجحة."
+    first = account("statement", text, (0, 30), actors=[("new-samer-nader", "speaker")])
+    spoken = replace(first.actors[0], is_new=True, name_ar="سامر نادر", aliases=("نادر",))
+    store_article(session_factory, "n1.txt", "2018-01-02", text, [replace(first, actors=(spoken,))])
+    again = replace(spoken, aliases=("سامر نادر", "المتحدث نادر"))
+    store_article(session_factory, "n2.txt", "2018-01-03", text, [replace(first, actors=(again,))])
+    with session_factory() as s:
+        actor = s.get(Actor, "new-samer-nader")
+        assert actor is not None and actor.is_new
+        aliases = set(s.scalars(select(ActorAlias.alias).where(ActorAlias.actor_id == actor.id)))
+    assert {"سامر نادر", "نادر", "المتحدث نادر"} <= aliases
