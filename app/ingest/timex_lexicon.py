@@ -18,7 +18,17 @@ import yaml
 from app.ingest.normalize import fold_text
 
 RESOURCE_DIR = Path(__file__).parent / "resources" / "timex"
-RESOURCE_FILES = ("months", "weekdays", "relative", "modifiers", "ordinals", "tense", "traps", "rules")
+RESOURCE_FILES = (
+    "months",
+    "weekdays",
+    "relative",
+    "modifiers",
+    "ordinals",
+    "offsets",
+    "tense",
+    "traps",
+    "rules",
+)
 
 
 @cache
@@ -97,6 +107,10 @@ class Lexicon:
     trap_after: frozenset[str]
     year_cues: tuple[str, ...]
     year_words: tuple[str, ...]
+    offset_dirs: dict[str, int]
+    offset_units: dict[str, tuple[str, int]]  # name -> (day | week, amount it carries, 0 = counted)
+    offset_block_after: frozenset[str]
+    numbers: dict[str, int]
 
 
 def _entries(name: str, lang: str) -> list[dict[str, Any]]:
@@ -211,4 +225,22 @@ def lexicon(lang: str) -> Lexicon:
         trap_after=trap_after,
         year_cues=tuple(_by_lang("traps", "year_cues", lang)),
         year_words=tuple(_by_lang("traps", "year_words", lang)),
+        **_offsets(lang),
     )
+
+
+def _offsets(lang: str) -> dict[str, Any]:
+    data = load_resource("offsets")
+    numbers = (data.get("numbers") or {}).get(lang) or {}
+    return {
+        "offset_dirs": {
+            fold_text(w): int(v) for w, v in ((data.get("directions") or {}).get(lang) or {}).items()
+        },
+        "offset_units": {
+            n: (str(e["unit"]), int(e["amount"]))
+            for e in _entries("offsets", lang)
+            for n in _names(e["names"])
+        },
+        "offset_block_after": frozenset(_by_lang("offsets", "blockers_after", lang)),
+        "numbers": {w: int(n) for n, words in numbers.items() for w in _names(words)},
+    }

@@ -313,6 +313,26 @@ def read_unit(m: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("year", year_value(pub.year + shift, part))
 
 
+def read_offset(m: re.Match[str], ctx: Context) -> Reading | None:
+    """قبل يومين، بعد ثلاثة أيام، two days ago: days or weeks counted from publication."""
+    unit, amount = ctx.lex.offset_units[_name(m, "ounit")]
+    count = _g(m, "count")
+    if bool(amount) == bool(count):
+        return None  # "قبل أيام" has no amount; "قبل 3 يومين" has two
+    nxt = words_after(ctx, m.end())
+    if nxt and nxt[0] in ctx.lex.offset_block_after:
+        return None  # قبل يومين من الانتخابات: counted from another event
+    n = amount or (int(count) if count and count.isdigit() else ctx.lex.numbers[_name(m, "count")])
+    if n < 1:
+        return None
+    if ctx.published is None:
+        return Reading(unit, None)
+    step = ctx.lex.offset_dirs.get(_name(m, "odir"), 0) * n
+    if unit == "week":
+        return Reading("week", week_value(ctx.published + timedelta(weeks=step)))
+    return Reading("day", day_value(ctx.published + timedelta(days=step)))
+
+
 READERS: dict[str, Callable[[re.Match[str], Context], Reading | None]] = {
     "date": read_date,
     "month": read_month,
@@ -325,4 +345,5 @@ READERS: dict[str, Callable[[re.Match[str], Context], Reading | None]] = {
     "weekday": read_weekday,
     "unit": read_unit,
     "day_of_month": read_day_of_month,
+    "offset": read_offset,
 }

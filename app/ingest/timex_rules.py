@@ -69,6 +69,9 @@ def fragments(lex: Lexicon) -> dict[str, str]:
         "mod": _group("mod", lex.mods),
         "yearcue": f"(?:{alternation(lex.year_cues)})",
         "yearword": f"(?:{alternation(lex.year_words)})",
+        "offdir": _group("odir", lex.offset_dirs),
+        "offunit": _group("ounit", lex.offset_units),
+        "numword": f"(?:{alternation(lex.numbers)})",
     }
 
 
@@ -125,6 +128,9 @@ def _placeholder_words(lex: Lexicon) -> dict[str, Iterable[str]]:
         "mod": lex.mods,
         "yearcue": lex.year_cues,
         "yearword": lex.year_words,
+        "offdir": lex.offset_dirs,
+        "offunit": lex.offset_units,
+        "numword": lex.numbers,
     }
 
 

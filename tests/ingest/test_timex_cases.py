@@ -185,6 +185,19 @@ ARABIC_UNITS_YEARS: list[Case] = [
     ("سقط الصاروخ على بعد 2000 متر", THU, "ar", []),
 ]
 
+OFFSETS: list[Case] = [
+    ("وقع الانفجار قبل يومين في السوق", THU, "ar", [("قبل يومين", "2016-07-12")]),
+    ("تستأنف المحادثات بعد ثلاثة أيام", THU, "ar", [("بعد ثلاثة أيام", "2016-07-17")]),
+    ("التقى الوزيران منذ أسبوعين", MON, "ar", [("منذ أسبوعين", "2019-W51")]),
+    ("قتل قبل يومين من الانتخابات", THU, "ar", []),
+    ("لم تصل المساعدات منذ أيام", THU, "ar", []),
+    ("تعثرت المفاوضات منذ أشهر", THU, "ar", []),
+    ("The envoy arrived two days ago", THU, "en", [("two days ago", "2016-07-12")]),
+    ("The vote takes place in three days", THU, "en", [("in three days", "2016-07-17")]),
+    ("Fighting resumed two days later", THU, "en", []),
+    ("The war began years ago", THU, "en", []),
+]
+
 HIJRI: list[Case] = [
     ("تبدأ العطلة في 15 رمضان 1438", SUN, "ar", [("15 رمضان 1438", "2017-06-10")]),
     ("في ١٥ رمضان ١٤٣٨ هـ", SUN, "ar", [("١٥ رمضان ١٤٣٨ هـ", "2017-06-10")]),
@@ -265,7 +278,16 @@ ENGLISH: list[Case] = [
     ("The budget for next year was approved", WED, "en", [("next year", "2019")]),
 ]
 
-CASES = ARABIC_DAYS + ARABIC_WEEKDAYS + ARABIC_MONTHS + ARABIC_UNITS_YEARS + HIJRI + UNRESOLVED + ENGLISH
+CASES = (
+    ARABIC_DAYS
+    + ARABIC_WEEKDAYS
+    + ARABIC_MONTHS
+    + ARABIC_UNITS_YEARS
+    + OFFSETS
+    + HIJRI
+    + UNRESOLVED
+    + ENGLISH
+)
 
 
 def test_the_table_is_large_enough() -> None:
