@@ -8,7 +8,8 @@ its own transaction, as the pipeline does; the figure is the mean and p95 time
 per article, and the ratio big/empty (a constant near 1 means candidate search
 does not scan the store).
 
-    .venv/bin/python -m bench merge   |   .venv/bin/python bench/bench_merge.py [--articles N]
+    .venv/bin/python -m bench merge
+    .venv/bin/python -c 'import bench.bench_merge as b; b.main()' --articles N --events N --pg URL
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 import argparse
 import random
 import statistics
+import sys
 import tempfile
 import time
 from collections.abc import Sequence
@@ -23,7 +25,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import insert, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.db import make_engine, make_sessionmaker, session_scope
@@ -91,8 +93,8 @@ def accounts_for(article: RawArticle, rng: random.Random) -> list[ExtractedEvent
     return out
 
 
-def new_store(folder: Path, name: str) -> sessionmaker[Session]:
-    engine = make_engine(f"sqlite:///{folder / name}")
+def new_store(url: str) -> sessionmaker[Session]:
+    engine = make_engine(url)
     upgrade(engine)
     factory = make_sessionmaker(engine)
     with session_scope(factory) as s:
@@ -121,6 +123,9 @@ def fill(factory: sessionmaker[Session], n_events: int, seed: int = 7) -> None:
     for k in range(0, n_events, CHUNK):
         with session_scope(factory) as s:
             _fill_chunk(s, rng, k, min(n_events, k + CHUNK))
+    with session_scope(factory) as s:
+        if s.get_bind().dialect.name == "postgresql":
+            s.execute(text("ANALYZE"))  # what autovacuum does to a real store after a bulk load
 
 
 def _fill_chunk(s: Session, rng: random.Random, lo: int, hi: int) -> None:
@@ -210,31 +215,48 @@ def row(label: str, times: Sequence[float], base: float) -> str:
     return f"{label:<34} {len(times):>7} {mean:>9.2f} {p95:>9.2f} {mean / base:>7.2f}"
 
 
+def run(label: str, urls: tuple[str, str], batch: Sequence[RawArticle], n_events: int) -> None:
+    empty, big = new_store(urls[0]), new_store(urls[1])
+    started = time.perf_counter()
+    fill(big, n_events)
+    built = time.perf_counter() - started
+    small, large = time_articles([empty, big], batch, seed=11)
+    for factory in (empty, big):
+        factory.kw["bind"].dispose()
+    base = statistics.fmean(small) * 1000
+    print(
+        f"{label}: {len(batch)} articles into each store; "
+        f"big store bulk-built with {n_events} events in {built:.1f} s"
+    )
+    print(f"{'run':<34} {'articles':>7} {'mean ms':>9} {'p95 ms':>9} {'ratio':>7}")
+    print(row("integrate into empty store", small, base))
+    print(row(f"integrate into {n_events:,}-event store", large, base), flush=True)
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--articles", type=int, default=1500)
     parser.add_argument("--events", type=int, default=STORE_EVENTS)
-    args = parser.parse_args(list(argv) if argv is not None else [])
+    parser.add_argument("--pg", default=None, help="also run on PostgreSQL (admin URL; throwaway databases)")
+    args, _ = parser.parse_known_args(list(argv) if argv is not None else sys.argv[1:])
     batch = _spread(articles(args.articles, seed=3))
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        empty = new_store(folder, "empty.db")
-        big = new_store(folder, "big.db")
-        started = time.perf_counter()
-        fill(big, args.events)
-        built = time.perf_counter() - started
-        small, large = time_articles([empty, big], batch, seed=11)
-    base = statistics.fmean(small) * 1000
-    print(
-        f"SQLite; {args.articles} articles each run; "
-        f"big store bulk-built with {args.events} events in {built:.1f} s"
-    )
-    print(f"{'run':<34} {'articles':>7} {'mean ms':>9} {'p95 ms':>9} {'ratio':>7}")
-    print(row("integrate into empty store", small, base))
-    print(row(f"integrate into {args.events:,}-event store", large, base))
+        run(
+            "SQLite",
+            (f"sqlite:///{Path(tmp) / 'empty.db'}", f"sqlite:///{Path(tmp) / 'big.db'}"),
+            batch,
+            args.events,
+        )
+    if args.pg:
+        from bench.bench_timeline import pg_throwaway
+
+        (empty, drop_empty), (big, drop_big) = pg_throwaway(args.pg), pg_throwaway(args.pg)
+        try:
+            run("PostgreSQL", (empty, big), batch, args.events)
+        finally:
+            drop_empty()
+            drop_big()
 
 
 if __name__ == "__main__":
-    import sys
-
-    main(sys.argv[1:])
+    main()
