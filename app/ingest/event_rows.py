@@ -172,7 +172,8 @@ class Workset:
                 held.add(dst)
 
     def _write(self, final: dict[str, str], aggs: dict[str, Aggregate], document_id: int) -> None:
-        rows_new, rows_old = [], []
+        rows_new: list[dict[str, Any]] = []
+        rows_old: list[dict[str, Any]] = []
         for ref, agg in aggs.items():
             values = {"id": final[ref], **event_fields(agg)}
             (rows_old if self.entries[ref].in_db else rows_new).append(values)

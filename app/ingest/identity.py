@@ -24,6 +24,9 @@ ID_LENGTH = 14
 MAX_KEY = 900
 LATE = date.max
 
+# Fields named `date` shadow the type inside the dataclasses below; annotations use this name.
+Day = date
+Anchor = tuple[date, str, int, int]
 RoundLookup = Callable[[str, date], int | None]
 
 
@@ -47,7 +50,7 @@ class Report:
     document_id: int = 0  # not part of identity: names differ from ids across stores
 
     @property
-    def anchor(self) -> tuple[date, str, int, int]:
+    def anchor(self) -> Anchor:
         """Earliest source first: publication date, then document name, then passage."""
         start, end = min(self.spans) if self.spans else (0, 0)
         return (self.published or LATE, self.document, start, end)
@@ -60,7 +63,7 @@ class Aggregate:
     type: str
     status: str
     date: DateValue | None
-    sort_date: date | None
+    sort_date: Day | None
     date_approximate: bool
     place: str | None
     series: str | None
@@ -69,7 +72,7 @@ class Aggregate:
     title_ar: str
     n_sources: int
     actors: tuple[tuple[str, str], ...]
-    anchor: tuple[date, str, int, int]
+    anchor: Anchor
     key: str
     # Dateless events carry nothing that tells two of them apart: their id always names
     # the earliest passage. Dated ones get the bare key unless a sibling claimed it first.

@@ -37,7 +37,7 @@ def candidate_ids(session: Session, new: Profile, published: date | None) -> set
     return ids
 
 
-def _in_range(new: Profile, lo: date, hi: date, narrowing: list[Any]) -> Select[tuple[str]]:
+def _in_range(new: Profile, lo: date, hi: date, narrowing: list[Any]) -> Select[Any]:
     """Events of the account's kind in [lo, hi]: by actor links (actor, sort_date index) or by series."""
     if not new.actors:
         return select(Event.id).where(
@@ -87,8 +87,8 @@ def stored_profiles(session: Session, ids: list[str]) -> dict[str, Profile]:
         select(Mention.event_id, Mention.document_id).where(Mention.event_id.in_(ids)).distinct()
     ):
         docs[eid].add(did)
-    cols = (Event.id, Event.type, Event.date_value, Event.date_start, Event.date_end, Event.date_precision)
-    cols += (Event.place_id, Event.series, Event.round, Event.n_sources)
+    cols: tuple[Any, ...] = (Event.id, Event.type, Event.date_value, Event.date_start, Event.date_end)
+    cols += (Event.date_precision, Event.place_id, Event.series, Event.round, Event.n_sources)
     out = {}
     for row in session.execute(select(*cols).where(Event.id.in_(ids))):
         when = None
