@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.db import make_engine, make_sessionmaker
+from app.ingest.records import ExtractedEvent
 from app.migrate import upgrade
 from app.models import Document, Event, Mention, RetiredEvent
 from app.timeline.permalinks import canonical_path, resolve, slug, split_slug
@@ -190,3 +191,27 @@ def test_an_event_that_joins_another_is_retired_as_merged(session_factory: Facto
     with session_factory() as s:
         r = resolve(s, alone)
         assert (r.kind, r.event_id, r.reason) == ("moved", joined, "merged")
+
+
+def test_the_bare_id_passes_to_the_earliest_sibling(fresh_store: Callable[[], Factory]) -> None:
+    """Two events with one identity (same kind, day and actors, other places): the earliest
+    source's takes the bare id. When a correction makes the other one earliest, the ids pass
+    over exactly as a fresh store would give them."""
+    text = "اجتمع الوزيران لبحث الهدنة."
+    pair = ["usa", "russia"]
+
+    def meeting(at: str) -> list[ExtractedEvent]:
+        return [account("meeting", text, (0, 13), when=day("2017-05-02"), actors=pair, at=at)]
+
+    edited = fresh_store()
+    store_article(edited, "v.txt", "2017-05-02", text, meeting("vienna"))
+    store_article(edited, "g.txt", "2017-05-03", text, meeting("geneva"))
+    (vienna_before,) = event_of(edited, "v.txt", "meeting")
+    store_article(edited, "v.txt", "2017-05-04", text, meeting("vienna"))  # corrected publication date
+    (geneva_after,) = event_of(edited, "g.txt", "meeting")
+    assert geneva_after == vienna_before  # the bare id now names the earliest-reported sibling
+    fresh = fresh_store()
+    store_article(fresh, "g.txt", "2017-05-03", text, meeting("geneva"))
+    store_article(fresh, "v.txt", "2017-05-04", text, meeting("vienna"))
+    assert fingerprint(edited) == fingerprint(fresh)
+    assert len(all_events(edited)) == 2
