@@ -33,27 +33,34 @@ def candidate_ids(session: Session, new: Profile, published: date | None) -> set
     if not ranges or not (new.actors or new.series) or any(c is None for c in narrowing):
         return ids
     for lo, hi in ranges:  # one query per range: an OR of ranges would defeat the indexes
-        ids |= set(session.scalars(_in_range(new, lo, hi, narrowing)))
+        for query in _in_range(new, lo, hi, narrowing):
+            ids |= set(session.scalars(query))
     return ids
 
 
-def _in_range(new: Profile, lo: date, hi: date, narrowing: list[Any]) -> Select[Any]:
-    """Events of the account's kind in [lo, hi]: by actor links (actor, sort_date index) or by series."""
-    if not new.actors:
-        return select(Event.id).where(
-            _types(new), Event.sort_date.between(lo, hi), Event.series == new.series, *narrowing
+def _in_range(new: Profile, lo: date, hi: date, narrowing: list[Any]) -> list[Select[Any]]:
+    """Events of the account's kind in [lo, hi]: by actor links (actor, sort_date index) and,
+    for a round of a named series, by series (sources list a round's parties differently)."""
+    queries: list[Select[Any]] = []
+    if new.series:
+        queries.append(
+            select(Event.id).where(
+                _types(new), Event.sort_date.between(lo, hi), Event.series == new.series, *narrowing
+            )
         )
-    return (
-        select(EventActor.event_id)
-        .join(Event, Event.id == EventActor.event_id)
-        .where(
-            EventActor.actor_id.in_(sorted(new.actors)),
-            EventActor.sort_date.between(lo, hi),
-            _types(new),
-            *narrowing,
+    if new.actors:
+        queries.append(
+            select(EventActor.event_id)
+            .join(Event, Event.id == EventActor.event_id)
+            .where(
+                EventActor.actor_id.in_(sorted(new.actors)),
+                EventActor.sort_date.between(lo, hi),
+                _types(new),
+                *narrowing,
+            )
+            .distinct()
         )
-        .distinct()
-    )
+    return queries
 
 
 def _types(new: Profile) -> ColumnElement[bool]:

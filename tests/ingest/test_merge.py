@@ -260,3 +260,17 @@ def test_new_actors_are_stored_with_every_spelling_seen(session_factory: session
         assert actor is not None and actor.is_new
         aliases = set(s.scalars(select(ActorAlias.alias).where(ActorAlias.actor_id == actor.id)))
     assert {"سامر نادر", "نادر", "المتحدث نادر"} <= aliases
+
+
+def test_rounds_of_one_series_merge_though_their_parties_differ(
+    session_factory: sessionmaker[Session],
+) -> None:
+    text = "تعقد اللجنة جولتها المقبلة في الأسبوع الأول من نوفمبر."
+    named = account("talks_round", text, (0, 20), status="planned", when=week_of("2019-11-04"),
+                    series="constitutional-committee", actors=["un"])  # fmt: skip
+    bare = account("talks_round", text, (0, 20), status="planned", when=week_of("2019-11-05"),
+                   series="constitutional-committee")  # fmt: skip
+    store_article(session_factory, "c1.txt", "2019-10-31", text, [bare])
+    store_article(session_factory, "c2.txt", "2019-10-31", text, [named])
+    (event,) = all_events(session_factory).values()
+    assert event.n_sources == 2
