@@ -235,7 +235,7 @@ def run(label: str, urls: tuple[str, str], batch: Sequence[RawArticle], n_events
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--articles", type=int, default=1500)
+    parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--events", type=int, default=STORE_EVENTS)
     parser.add_argument("--pg", default=None, help="also run on PostgreSQL (admin URL; throwaway databases)")
     args, _ = parser.parse_known_args(list(argv) if argv is not None else sys.argv[1:])
