@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.models import Event
 from app.timeline import contract, permalinks, queries
+from app.timeline.reports import SourceReport, disagree, source_reports
 from app.timeline.views import EventView, MentionView
 from app.web.cards import actor_name, place_name
 from app.web.dates import date_text
@@ -61,6 +62,25 @@ def _sources(mentions: list[MentionView], t: Translator) -> list[dict[str, Any]]
             }
         )
     return out
+
+
+def _reports(reports: list[SourceReport], t: Translator) -> list[dict[str, Any]]:
+    return [
+        {
+            "document": r.document,
+            "published": date_text("day", r.published, None, t) if r.published else "",
+            "date": date_text(r.date_precision, r.date_start, r.date_end, t)
+            if r.date_value
+            else t("date_none"),
+            "timex": r.timex_text,
+            "status": t(r.status),
+            "place": (r.place_ar if t.lang == "ar" else r.place_en) or "—",
+            "date_used": r.date_used,
+            "place_used": r.place_used,
+            "status_used": r.status_used,
+        }
+        for r in reports
+    ]
 
 
 def _cite(t: Translator, title: str, when: str, event_id: str, url: str) -> Markup:
@@ -121,4 +141,9 @@ def event_page(part: str, request: Request, session: Session = Depends(get_sessi
         return error_page(request, 404, f"no event with id {event_id!r}")
     t = translator(request)
     absolute = str(request.base_url).rstrip("/") + canonical
-    return render(request, "event.html", _event_context(detail.event, detail.mentions, t, absolute))
+    context = _event_context(detail.event, detail.mentions, t, absolute)
+    row = session.get(Event, target)
+    reports = source_reports(session, row) if row is not None else []
+    context["reports"] = _reports(reports, t) if len(reports) > 1 else []
+    context["reports_disagree"] = disagree(reports)
+    return render(request, "event.html", context)
