@@ -4,7 +4,8 @@ Runs on the same deterministic bench.corpus articles in one process, one core, t
 CPU seconds of this process.
 The baseline is sentence segmentation alone, the cheapest stage every article
 goes through; each row prints articles per second and its cost as a multiple
-of that baseline, so the figures compare across machines.
+of that baseline, so the figures compare across machines. The last row runs the
+whole pipeline per article into a fresh SQLite file (store and merge included).
 
     .venv/bin/python -m bench extract   |   .venv/bin/python bench/bench_extract.py [--articles N]
 """
@@ -12,13 +13,16 @@ of that baseline, so the figures compare across machines.
 from __future__ import annotations
 
 import argparse
+import tempfile
 import time
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
-from app.ingest import events, segment, timex
+from app.db import make_engine, make_sessionmaker, session_scope
+from app.ingest import events, pipeline, segment, store, timex
 from app.ingest.actors import matchers, recognize_actors
 from app.ingest.event_rules import rules
-from app.ingest.knowledge import load_kb
+from app.ingest.knowledge import KnowledgeBase, load_kb
 from app.ingest.records import RawArticle
 from bench.corpus import articles
 
@@ -29,6 +33,24 @@ def _timed(docs: Sequence[RawArticle], step: Callable[[RawArticle], int]) -> tup
     for doc in docs:
         found += step(doc)
     return time.process_time() - started, found
+
+
+def _into_sqlite(kb: KnowledgeBase, folder: Path) -> Callable[[RawArticle], int]:
+    """The whole pipeline per article (analysis, store, merge), each in its own transactions."""
+    from app.migrate import upgrade
+
+    engine = make_engine(f"sqlite:///{folder / 'bench.db'}")
+    upgrade(engine)
+    factory = make_sessionmaker(engine)
+    with session_scope(factory) as session:
+        store.sync_knowledge_base(kb, session=session)
+    version = store.extractor_version()
+
+    def step(doc: RawArticle) -> int:
+        pipeline.ingest_article(doc, kb, factory=factory, version=version)
+        return 1
+
+    return step
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -51,6 +73,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         ("events.extract (given timexes)", None),
         ("end to end: timex + events", full),
     ]
+    folder = Path(tempfile.mkdtemp(prefix="waqai-bench-"))
+    rows.append(("end to end into SQLite (ingest)", _into_sqlite(kb, folder)))
     tagged = {id(d): timex.tag(d.text, d.published, d.lang) for d in docs}
     base = None
     print(f"{'stage':<34}{'articles':>10}{'articles/s':>14}{'x baseline':>12}   found")
