@@ -21,7 +21,7 @@ from app.ingest.event_group import Group, group, round_of, series_of
 from app.ingest.event_rules import cue, rules
 from app.ingest.event_speech import statement
 from app.ingest.knowledge import KnowledgeBase
-from app.ingest.records import ActorRef, DateValue, ExtractedEvent, MentionSpan, RawArticle, Timex
+from app.ingest.records import ActorRef, DateValue, ExtractedEvent, MentionSpan, PlaceRef, RawArticle, Timex
 from app.ingest.rounds import day_of_round, nth_day
 
 _ROLES = {"statement": "speaker", "meeting": "participant"}
@@ -135,8 +135,8 @@ def _event(ctx: Context, g: Group) -> ExtractedEvent:
     value = g.date
     timex = next((c.timex for c in g.members if c.timex), None)
     actors = _actors(ctx, g, value)
-    place = next((c.place for c in g.members if c.place), None)
     series, round_ = (series_of(g), round_of(g)) if g.type == "talks_round" else (None, None)
+    place = next((c.place for c in g.members if c.place), None) or _series_place(ctx, series)
     status = "reported" if any(c.status == "reported" for c in g.members) else _status(g)
     event = ExtractedEvent(
         type=_type(g),
@@ -151,6 +151,13 @@ def _event(ctx: Context, g: Group) -> ExtractedEvent:
     )
     en, ar = event_titles.titles(event, ctx.kb)
     return replace(event, title_en=en, title_ar=ar)
+
+
+def _series_place(ctx: Context, series: str | None) -> PlaceRef | None:
+    """A round of the Geneva talks is in Geneva unless the text says otherwise."""
+    known = ctx.kb.series.get(series or "")
+    place = ctx.kb.places.get(known.place or "") if known else None
+    return place.ref() if place else None
 
 
 def _status(g: Group) -> str:

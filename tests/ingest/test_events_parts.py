@@ -100,6 +100,7 @@ def test_titles_are_built_from_the_parts() -> None:
     assert meeting.title_ar.startswith("لقاء ")
     rounds = [e for e in run("وانطلقت الجولة العاشرة من محادثات أستانا اليوم.") if e.type == "talks_round"]
     assert rounds[0].title_en == "Astana talks, round 10"
+    assert rounds[0].place is not None and rounds[0].place.id == "astana"
     assert rounds[0].title_ar == "محادثات أستانا، الجولة 10"
 
 
