@@ -48,6 +48,7 @@ class Rule:
     absorbs: tuple[str, ...] = ()
     in_speech: bool = True
     own_act: bool = False
+    source_after: bool = False
     roles: tuple[str, ...] = ()
     reach: int | None = None
     examples: tuple[str, ...] = ()
@@ -170,6 +171,7 @@ def _rule(raw: dict[str, Any], lang: str, where: str) -> Rule:
         in_speech=bool(raw.get("in_speech", True)),
         reach=int(raw["reach"]) if raw.get("reach") else None,
         own_act=bool(raw.get("own_act", False)),
+        source_after=bool(raw.get("source_after", False)),
         roles=tuple(str(r) for r in raw.get("roles", ())),
         examples=tuple(raw.get("examples", ())),
         negatives=tuple(raw.get("negatives", ())),

@@ -52,7 +52,10 @@ def statement(ctx: Context, sent: int, rule: Rule, m: re.Match[str], previous: C
     words = ctx.text[slot.start : slot.end].strip()
     if cue("media_subject", ctx.lang).match(words) or cue("unnamed", ctx.lang).match(words):
         return None
-    speakers, joins = _find_speakers(ctx, sent, clause, t_start, slot, words), slot.joins
+    if rule.source_after:
+        speakers, joins = _source(ctx, slot) or _anaphor(ctx, words, t_start), slot.joins
+    else:
+        speakers, joins = _find_speakers(ctx, sent, clause, t_start, slot, words), slot.joins
     if not speakers:
         prefix = ctx.text[clause[0] : t_start]
         if previous is None or not cue("continuation_prefix", ctx.lang).match(prefix):
@@ -60,6 +63,12 @@ def statement(ctx: Context, sent: int, rule: Rule, m: re.Match[str], previous: C
         speakers, joins = list(previous.actors), True
     joins = joins and previous is not None
     return _statement(ctx, sent, rule, (t_start, t_end), clause, slot, speakers, joins)
+
+
+def _source(ctx: Context, slot: _Slot) -> list[Located]:
+    """The name right after "نقلت الوكالة عن": the person or body quoted."""
+    found = [a for a in ctx.actors_in(slot.start, slot.end) if a not in ctx.adjectives]
+    return found[:1] if found and found[0].start - slot.start <= 2 else []
 
 
 def _find_speakers(
