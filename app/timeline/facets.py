@@ -21,7 +21,8 @@ from functools import partial
 from operator import eq
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, Select, String, any_, bindparam, func, select, true
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from app.models import Actor, Document, Event, EventActor, Mention, Place
@@ -143,15 +144,27 @@ def _counts_of_rows(session: Session, filters: Filters, rows: Sequence[Any], top
         )
         limit = len(EVENT_TYPES) if param == "type" else top
         counts[param] = sorted(tally.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
-    empty = all(misses) if misses else True
-    # Subqueries, not id lists: binding thousands of parameters costs more than the query.
-    ids = filtered_ids(filters)
-    counts["actor"] = [] if empty else _actor_counts(session, ids, top)
+    matching = [r[0] for r, miss in zip(rows, misses, strict=True) if not miss]
+    ids = _id_set(session, filters, matching)
+    counts["actor"] = _actor_counts(session, ids, top) if matching else []
     if filters.source:
         counts["source"] = _source_counts(session, filtered_ids(filters, exclude=["source"]), top)
     else:
-        counts["source"] = [] if empty else _source_counts(session, ids, top)
+        counts["source"] = _source_counts(session, ids, top) if matching else []
     return counts
+
+
+def _id_set(session: Session, filters: Filters, matching: list[str]) -> Select[str] | IdArray:
+    """The matching ids as the database best takes them.
+
+    PostgreSQL gets the list as one array parameter, which it probes by index
+    (its planner tends to scan whole tables for the equivalent subquery);
+    SQLite gets the subquery, since binding thousands of parameters costs it
+    more than re-running the query.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        return IdArray(matching)
+    return filtered_ids(filters)
 
 
 def _misses(filters: Filters, rows: Sequence[Any]) -> list[frozenset[int]]:
@@ -194,21 +207,39 @@ def _counts_in_sql(session: Session, filters: Filters, top: int) -> dict[str, Co
     return counts
 
 
-def _actor_counts(session: Session, ids: Sequence[str] | Select[str] | None, top: int) -> Counts:
+@dataclass(frozen=True)
+class IdArray:
+    """Event ids bound as one PostgreSQL array (`= ANY(:ids)`)."""
+
+    ids: list[str]
+
+    def matches(self, column: InstrumentedAttribute[str]) -> ColumnElement[bool]:
+        return column == any_(bindparam("ids", self.ids, type_=ARRAY(String)))
+
+
+IdSet = Select[str] | IdArray | None
+
+
+def _among(column: InstrumentedAttribute[str], ids: IdSet) -> ColumnElement[bool]:
+    """`column` is one of `ids` (always true for None: the whole store)."""
+    if ids is None:
+        return true()
+    if isinstance(ids, IdArray):
+        return ids.matches(column)
+    return column.in_(ids)
+
+
+def _actor_counts(session: Session, ids: IdSet, top: int) -> Counts:
     count = func.count(func.distinct(EventActor.event_id))
-    stmt = select(EventActor.actor_id, count)
-    if ids is not None:
-        stmt = stmt.where(EventActor.event_id.in_(ids))
+    stmt = select(EventActor.actor_id, count).where(_among(EventActor.event_id, ids))
     stmt = stmt.group_by(EventActor.actor_id).order_by(count.desc(), EventActor.actor_id).limit(top)
     return [(v, int(n)) for v, n in session.execute(stmt)]
 
 
-def _source_counts(session: Session, ids: Sequence[str] | Select[str] | None, top: int) -> Counts:
+def _source_counts(session: Session, ids: IdSet, top: int) -> Counts:
     count = func.count(func.distinct(Mention.event_id))
     stmt = select(Document.source, count).join(Document, Mention.document_id == Document.id)
-    stmt = stmt.where(Document.source.is_not(None))
-    if ids is not None:
-        stmt = stmt.where(Mention.event_id.in_(ids))
+    stmt = stmt.where(Document.source.is_not(None), _among(Mention.event_id, ids))
     stmt = stmt.group_by(Document.source).order_by(count.desc(), Document.source).limit(top)
     return [(str(v), int(n)) for v, n in session.execute(stmt)]
 
