@@ -75,7 +75,9 @@ def _events_list(rows: list[tuple[Mention, Event]], t: Translator) -> list[dict[
 @router.get("/articles/{name:path}", summary="An article, highlighted")
 @router.head("/articles/{name:path}", include_in_schema=False)
 def article_page(name: str, request: Request, session: Session = Depends(get_session)) -> Response:
-    doc = session.scalars(select(Document).where(Document.name == name[:500])).first()
+    # A name with control characters can name no stored article (and PostgreSQL refuses NUL bytes).
+    plain = len(name) <= 500 and not any(ord(c) < 32 or ord(c) == 127 for c in name)
+    doc = session.scalars(select(Document).where(Document.name == name)).first() if plain else None
     if doc is None:
         return error_page(request, 404, f"no article named {name[:100]!r}")
     t = translator(request)

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.models import Event
 from app.timeline import contract, permalinks, queries
+from app.timeline.filters import is_plain_id
 from app.timeline.reports import SourceReport, disagree, source_reports
 from app.timeline.views import EventView, MentionView
 from app.web.cards import actor_name, place_name
@@ -122,6 +123,8 @@ def _canonical(session: Session, event_id: str) -> str:
 def event_page(part: str, request: Request, session: Session = Depends(get_session)) -> Response:
     as_json = part.endswith(".json")
     event_id = permalinks.split_slug(part[: -len(".json")] if as_json else part)
+    if not is_plain_id(event_id):  # control characters and the like can name nothing stored
+        return error_page(request, 404, "no event with that id")
     found = permalinks.resolve(session, event_id)
     if found.kind == "gone":
         return error_page(request, 410, f"event {event_id} was removed")
