@@ -137,8 +137,8 @@ def _reporters_side(ctx: Context, start: int, t_start: int) -> list[Located]:
     for (_, f_end), speakers in ctx.frame_speakers.items():
         if f_end == start:
             words = ctx.text[start:t_start]
-            words = words[_PRONOUN_THAT.match(words).end() :] if _PRONOUN_THAT.match(words) else words
-            words = _THAT.sub("", words, count=1).strip(" ،,")
+            pronoun = _PRONOUN_THAT.match(words)
+            words = _THAT.sub("", words[pronoun.end() :] if pronoun else words, count=1).strip(" ،,")
             if cue("unnamed", ctx.lang).match(words):
                 return [s for s in speakers if s.actor and s.actor.actor.kind != "person"]
     return []
