@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from app.ingest.identity import Aggregate, Report, RoundLookup, aggregate, desired_ids
+from app.ingest.identity import Aggregate, Report, RoundLookup, aggregate, always_anchored_key, desired_ids
 from app.ingest.normalize import fold_text
 from app.ingest.records import DateValue, ExtractedEvent
 from app.models import Document, Event, EventActor, Mention, RetiredEvent, utcnow
@@ -140,6 +140,8 @@ class Workset:
         return {e.old_key for e in self.entries.values() if e.old_key} | self.extra_keys
 
     def _load_siblings(self, keys: set[str]) -> None:
+        # Siblings of a dateless key cannot change anyone's id; loading them grew with the store.
+        keys = {k for k in keys if not always_anchored_key(k)}
         if not keys:
             return
         rows = self.session.scalars(select(Event.id).where(Event.identity_key.in_(sorted(keys)))).all()

@@ -180,6 +180,13 @@ def identity_key(
     return key
 
 
+def always_anchored_key(key: str) -> bool:
+    """A key with no date (and no round number): its events' ids always include their own passage,
+    so events sharing it never compete for the bare id."""
+    parts = key.split("|")
+    return len(parts) >= 5 and parts[1] == "-"
+
+
 def anchor_text(anchor: tuple[date, str, int, int]) -> str:
     return f"{anchor[1]}@{anchor[2]}-{anchor[3]}"
 
