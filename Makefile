@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run ingest serve test lint bench screenshots clean
+.PHONY: install run ingest serve test lint bench eval screenshots clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,9 @@ test: lint
 
 bench: install
 	$(BIN)/python -m bench
+
+eval: install
+	bash eval/score_all.sh
 
 screenshots: install
 	$(BIN)/python -m docs.screenshots

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Ingest and score the seed articles and the held-out set; prints the scorer's lines.
+# Ingest and score the seed articles and the held-out sets; prints the scorer's lines.
 # Run from anywhere: paths are relative to the repository root. The seed gold and the
 # scorer live in the shared folder next to the repository (../shared/eval). Without that
 # folder the seeds are skipped; the held-out set is still ingested and exported, and
@@ -33,3 +33,6 @@ else
   echo "== seeds skipped: $SHARED is absent (the seed gold lives there)"
 fi
 score heldout eval/heldout/gold.yaml eval/heldout/articles
+if [ -d eval/heldout2 ]; then
+  score heldout2 eval/heldout2/gold.yaml eval/heldout2/articles
+fi
