@@ -26,6 +26,7 @@ run: ingest
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy app
 
 test: lint
 	$(BIN)/pytest

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.ingest.identity import Aggregate, Report, RoundLookup, aggregate, always_anchored_key, desired_ids
@@ -187,10 +187,10 @@ class Workset:
         if rows_new:
             self.session.execute(insert(Event), rows_new)
         if changed:
-            table = Event.__table__
+            table = cast(Table, Event.__table__)
             columns = [c for c in fields[changed[0]] if c != "id"]
             stmt = (
-                table.update()
+                update(table)
                 .where(table.c.id == bindparam("b_id"))
                 .values({c: bindparam(f"b_{c}") for c in columns})
             )

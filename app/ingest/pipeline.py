@@ -14,7 +14,8 @@ from pathlib import Path
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.db import session_scope
-from app.ingest import events, merge, store, timex
+from app.ingest import merge, store, timex
+from app.ingest.events import extract as extract_events
 from app.ingest.knowledge import KnowledgeBase, load_kb
 from app.ingest.records import Extraction, RawArticle
 from app.ingest.sources import ReadFailure, read_paths
@@ -24,7 +25,7 @@ from app.ingest.store import DocState
 def analyse(article: RawArticle, kb: KnowledgeBase) -> Extraction:
     """Everything the stages find in one article; pure, no database."""
     timexes = timex.tag(article.text, article.published, article.lang)
-    found = events.extract(article, timexes, kb)
+    found = extract_events(article, timexes, kb)
     return Extraction(article=article, timexes=tuple(timexes), events=tuple(found))
 
 
