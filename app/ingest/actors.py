@@ -25,6 +25,7 @@ from typing import Literal
 
 from app.ingest.introduced import introduced_people
 from app.ingest.knowledge import KbActor, KbAlias, KnowledgeBase
+from app.ingest.name_variants import spelling_variants
 from app.ingest.normalize import Folded, fold_text
 from app.ingest.records import ActorRef, PlaceRef
 from app.ingest.timex_fold import fast_fold
@@ -78,6 +79,7 @@ _NOT_LETTER_AFTER = r"(?![^\W\d_])"
 # A name may run straight into a glued "و" and the next word ("الولاياتالمتحدةوروسيا"), but
 # not into the plural ending "ون" ("المعلمون" is not "المعلم").
 _GLUED_AND = r"(?=و(?!ن(?![^\W\d_]))[^\W\d_])"
+_MIN_SURNAME = 6  # a one-word alias must be this long to get spelling variants
 _SEP = "[ -]?"  # words of a multi-word name: a space, a hyphen, or glued
 
 
@@ -190,11 +192,21 @@ def _names(name_ar: str, name_en: str, aliases: tuple[KbAlias, ...]) -> list[KbA
     return list(by_form.values())
 
 
+def _person_variants(actor: KbActor, alias: KbAlias) -> list[KbAlias]:
+    """Transliteration variants of a person's multi-word name or long (distinctive) surname."""
+    folded = fold_text(alias.text)
+    if actor.kind != "person" or (" " not in folded and len(folded) < _MIN_SURNAME):
+        return []
+    return [replace(alias, text=v) for v in spelling_variants(folded)]
+
+
 def _actor_table(kb: KnowledgeBase) -> dict[str, list[tuple[str, _Entry]]]:
     table: dict[str, list[tuple[str, _Entry]]] = {}
     for actor in kb.actors.values():
         for alias in _names(actor.name_ar, actor.name_en, actor.aliases_ar + actor.aliases_en):
             _add(table, alias, _Entry("actor", actor.id))
+            for variant in _person_variants(actor, alias):
+                _add(table, variant, _Entry("actor", actor.id))
     for role in kb.roles.values():
         for title in role.titles_ar + role.titles_en:
             _add(table, KbAlias(title), _Entry("title", role.id))

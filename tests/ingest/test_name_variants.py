@@ -1,0 +1,78 @@
+"""Transliteration variants of person names: written sentences, with negatives."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from app.ingest.actors import recognize_actors
+from app.ingest.knowledge import KnowledgeBase, load_kb
+from app.ingest.name_variants import spelling_variants
+from app.ingest.normalize import fold_text
+
+ON = date(2017, 5, 4)
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return load_kb()
+
+
+def ids(text: str, kb: KnowledgeBase, lang: str = "ar") -> list[str]:
+    return [m.actor.id for m in recognize_actors(text, kb, on=ON, lang=lang)]
+
+
+def test_variants_are_one_substitution_away() -> None:
+    assert "مستورا" in spelling_variants("ميستورا")
+    assert "سيرجي لافروف" in spelling_variants("سيرغي لافروف")
+    assert "عبد الرحمنوف" in spelling_variants("عبد الرحمانوف")
+    assert "شاوش اوغلو" in spelling_variants("تشاوش اوغلو")
+    assert spelling_variants("الاسد") == []  # short and "ال" words never vary
+
+
+VARIANT_CASES = [
+    ("استقبل وزير الخارجية الكازاخي خيرت عبدالرحمنوف الوفود", "kairat-abdrakhmanov"),
+    ("قال المبعوث ستيفان دي مستورا للصحفيين", "staffan-de-mistura"),
+    ("أكد سيرجي لافروف أمس", "sergey-lavrov"),
+    ("ذكرت وكالة سانا أن الوفد وصل", "sana"),
+    ("قال المرصد السوري لحقوق الإنسان إن", "sohr"),
+]
+
+
+@pytest.mark.parametrize(("text", "actor"), VARIANT_CASES)
+def test_spelling_variants_are_recognised(kb: KnowledgeBase, text: str, actor: str) -> None:
+    assert actor in ids(text, kb)
+
+
+NEGATIVES = [
+    "زار الطلاب المدرسة الجديدة في الصباح",
+    "ارتفعت الأسعار في الأسواق المحلية",
+    "قال مستشار الشركة إن الأرباح تراجعت",
+    "أعلنت البلدية خطة لتحسين الطرق",
+    "شارك المرصد الفلكي في رصد الكسوف",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_no_person_found_in_unrelated_text(kb: KnowledgeBase, text: str) -> None:
+    people = [m for m in recognize_actors(text, kb, on=ON, lang="ar") if m.actor.kind == "person"]
+    assert people == []
+
+
+def test_short_observatory_form_is_flagged_ambiguous(kb: KnowledgeBase) -> None:
+    (match,) = recognize_actors("قال المرصد إن القصف استمر", kb, on=ON, lang="ar")
+    assert match.actor.id == "sohr" and match.ambiguous
+
+
+def test_person_variants_do_not_collide_with_other_actors(kb: KnowledgeBase) -> None:
+    owners: dict[str, set[str]] = {}
+    for actor in kb.actors.values():
+        for alias in (actor.name_ar, *(a.text for a in actor.aliases_ar)):
+            owners.setdefault(fold_text(alias), set()).add(actor.id)
+    for actor in kb.actors.values():
+        if actor.kind != "person":
+            continue
+        for alias in (actor.name_ar, *(a.text for a in actor.aliases_ar)):
+            for variant in spelling_variants(fold_text(alias)):
+                assert owners.get(variant, {actor.id}) <= {actor.id}, (actor.id, variant)
