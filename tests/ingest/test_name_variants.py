@@ -76,3 +76,34 @@ def test_person_variants_do_not_collide_with_other_actors(kb: KnowledgeBase) -> 
         for alias in (actor.name_ar, *(a.text for a in actor.aliases_ar)):
             for variant in spelling_variants(fold_text(alias)):
                 assert owners.get(variant, {actor.id}) <= {actor.id}, (actor.id, variant)
+
+
+FLAGGED = [
+    ("Russian officials said the talks would resume", "en", "russia"),
+    ("American diplomats left the room", "en", "united-states"),
+    ("World powers agreed on a plan", "en", "issg"),
+    ("اتفقت القوى الكبرى على خطة", "ar", "issg"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "actor"), FLAGGED)
+def test_demonyms_and_world_powers_are_flagged_ambiguous(
+    kb: KnowledgeBase, text: str, lang: str, actor: str
+) -> None:
+    hits = [m for m in recognize_actors(text, kb, on=ON, lang=lang) if m.actor.id == actor]
+    assert hits and all(m.ambiguous for m in hits)
+
+
+def test_demonym_yields_to_a_longer_name(kb: KnowledgeBase) -> None:
+    assert ids("The Syrian Observatory for Human Rights said", kb, "en") == ["sohr"]
+    assert "russia" not in ids("Russian Foreign Minister Sergei Lavrov said", kb, "en")
+
+
+def test_dual_delegations_name_both_sides(kb: KnowledgeBase) -> None:
+    found = ids("التقى المبعوث وفدي الحكومة والمعارضة في جنيف", kb)
+    assert "syrian-government-delegation" in found and "syrian-opposition" in found
+
+
+@pytest.mark.parametrize("text", ["Mouallem said", "Jafari told reporters", "Allush said"])
+def test_english_transliterations(kb: KnowledgeBase, text: str) -> None:
+    assert [m.actor.kind for m in recognize_actors(text, kb, on=ON, lang="en")] == ["person"]
