@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import weakref
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
@@ -336,3 +336,45 @@ def recognize_places(text: str, kb: KnowledgeBase, *, lang: str = "ar") -> list[
         entry = hit.entries[0]
         out.append(PlaceMatch(start, end, kb.places[entry.target].ref(), entry.ambiguous))
     return out
+
+
+@lru_cache(maxsize=8)
+def _pair_re(kb: KnowledgeBase) -> re.Pattern[str]:
+    words = sorted({fold_text(w) for w in kb.lexicon.get("pair_words", ())}, key=len, reverse=True)
+    body = "|".join(re.escape(w) for w in words) or "(?!)"
+    # A pair word followed by a genitive complement ("بلدان المنطقة") names other states: skip it.
+    return re.compile(rf"{_LETTER_BEFORE}[وف]?(?:{body}){_NOT_LETTER_AFTER}(?! ال(?!ذي|تي|لذ))")
+
+
+def pair_anaphors(text: str, kb: KnowledgeBase) -> list[tuple[int, int]]:
+    """Original spans of words like "البلدان" / "the two countries" that stand for two states."""
+    folded = _fold(text)
+    return [folded.to_original(m.start(), m.end()) for m in _pair_re(kb).finditer(folded.text)]
+
+
+def _state_of(kb: KnowledgeBase, ref: ActorRef) -> str | None:
+    """The country an actor is or speaks for (Lavrov → russia), if any."""
+    actor = kb.actors.get(ref.id)
+    while actor is not None and actor.kind != "country":
+        actor = kb.actors.get(actor.affiliation) if actor.affiliation else None
+    return actor.id if actor is not None else None
+
+
+def resolve_pair(
+    text: str, position: int, kb: KnowledgeBase, matches: Sequence[ActorMatch]
+) -> tuple[ActorRef, ActorRef] | None:
+    """The last two distinct states named before `position` in its paragraph (ordered by last mention).
+
+    For the events stage: a subject "البلدان" / "the two countries" found by `pair_anaphors`.
+    """
+    paragraph_start = text.rfind("\n", 0, position) + 1
+    states: list[str] = []
+    for m in sorted(matches, key=lambda m: m.start, reverse=True):
+        if not paragraph_start <= m.start < position or (m.ambiguous and not m.metonym):
+            continue
+        state = _state_of(kb, m.actor)
+        if state and state not in states:
+            states.append(state)
+        if len(states) == 2:
+            return _ref(kb, kb.actors[states[1]]), _ref(kb, kb.actors[states[0]])
+    return None

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from app.ingest.actors import recognize_actors
+from app.ingest.actors import pair_anaphors, recognize_actors, resolve_pair
 from app.ingest.knowledge import KnowledgeBase, load_kb
 from app.ingest.name_variants import spelling_variants
 from app.ingest.normalize import fold_text
@@ -107,3 +107,31 @@ def test_dual_delegations_name_both_sides(kb: KnowledgeBase) -> None:
 @pytest.mark.parametrize("text", ["Mouallem said", "Jafari told reporters", "Allush said"])
 def test_english_transliterations(kb: KnowledgeBase, text: str) -> None:
     assert [m.actor.kind for m in recognize_actors(text, kb, on=ON, lang="en")] == ["person"]
+
+
+PAIRS = [
+    ("اجتمع وزيرا خارجية روسيا وتركيا في أنقرة، وأكد البلدان دعم الهدنة", "ar", {"russia", "turkey"}),
+    ("Iran hosted France for talks. The two countries agreed to meet again.", "en", {"iran", "france"}),
+    ("التقى لافروف جواد ظريف أمس، واتفق الجانبان على مواصلة التنسيق", "ar", {"russia", "iran"}),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), PAIRS)
+def test_pair_words_resolve_to_the_two_states_named_before(
+    kb: KnowledgeBase, text: str, lang: str, expected: set[str]
+) -> None:
+    matches = recognize_actors(text, kb, on=ON, lang=lang)
+    ((start, _),) = pair_anaphors(text, kb)
+    pair = resolve_pair(text, start, kb, matches)
+    assert pair is not None and {ref.id for ref in pair} == expected
+
+
+def test_pair_needs_two_states_in_the_same_paragraph(kb: KnowledgeBase) -> None:
+    text = "Russia called for calm.\nThe two countries met later."
+    ((start, _),) = pair_anaphors(text, kb)
+    assert resolve_pair(text, start, kb, recognize_actors(text, kb, on=ON, lang="en")) is None
+
+
+def test_pair_word_with_a_complement_is_not_an_anaphor(kb: KnowledgeBase) -> None:
+    assert pair_anaphors("جال الوزير على البلدان العربية المجاورة", kb) == []
+    assert pair_anaphors("زار الوزير بلدان المنطقة", kb) == []
