@@ -14,6 +14,8 @@ _MIN_LEN = 5
 # Letter pairs the press swaps when transliterating: g as غ or ج, q/k as ق or ك, ch as تش or ش.
 _SWAPS = (("غ", "ج"), ("ج", "غ"), ("ق", "ك"), ("ك", "ق"), ("تش", "ش"))
 _LONG_VOWELS = "اي"
+# Whole words of a compound name written two ways ("بن" / "ابن" in "محمد بن عبد الرحمن").
+_WORD_SWAPS = {"بن": "ابن", "ابن": "بن"}
 
 
 def _word_variants(word: str) -> Iterator[str]:
@@ -43,7 +45,8 @@ def spelling_variants(folded: str) -> list[str]:
     words = folded.split(" ")
     out: dict[str, None] = {}
     for i, word in enumerate(words):
-        for variant in _word_variants(word):
+        swapped = [_WORD_SWAPS[word]] if word in _WORD_SWAPS and 0 < i < len(words) - 1 else []
+        for variant in [*swapped, *_word_variants(word)]:
             out[" ".join([*words[:i], variant, *words[i + 1 :]])] = None
     out.pop(folded, None)
     return list(out)

@@ -135,3 +135,8 @@ def test_pair_needs_two_states_in_the_same_paragraph(kb: KnowledgeBase) -> None:
 def test_pair_word_with_a_complement_is_not_an_anaphor(kb: KnowledgeBase) -> None:
     assert pair_anaphors("جال الوزير على البلدان العربية المجاورة", kb) == []
     assert pair_anaphors("زار الوزير بلدان المنطقة", kb) == []
+
+
+def test_bin_and_ibn_inside_a_name_are_interchangeable() -> None:
+    assert "محمد ابن عبد الرحمن" in spelling_variants("محمد بن عبد الرحمن")
+    assert spelling_variants("بن") == []  # never alone: only between two words of a name
