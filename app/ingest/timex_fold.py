@@ -10,7 +10,7 @@ holding a character that folds to several (a ligature, a presentation form) goes
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from app.ingest.normalize import Folded, fold, fold_char
 
@@ -39,8 +39,13 @@ def _tables() -> tuple[dict[int, str | None], re.Pattern[str], re.Pattern[str]]:
     return table, slow, re.compile(f"[{re.escape(''.join(dropped))}]")
 
 
+@lru_cache(maxsize=8)
 def fast_fold(text: str) -> Folded:
-    """Exactly `fold(text)`."""
+    """Exactly `fold(text)`.
+
+    Cached: the tagger, the actor recogniser and the event stage each fold the same
+    article; the result is immutable, so they share one.
+    """
     table, slow, dropped = _tables()
     if slow.search(text):
         return fold(text)
