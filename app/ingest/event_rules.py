@@ -1,4 +1,6 @@
-"""Trigger rules and cues for event extraction, loaded from `resources/events/*.yaml`.
+"""Trigger rules and cues for event extraction, loaded from `resources/events/`.
+
+Trigger rules live in `triggers/<lang>/<type>.yaml` (format: `triggers/README.md`).
 
 Patterns are written in ordinary Arabic spelling and folded here (the same
 folding as `normalize.fold`), so a rule author never has to think about
@@ -21,7 +23,9 @@ from app.ingest.normalize import fold_char
 from app.ingest.records import EVENT_TYPES, STATUSES
 
 EVENTS_DIR = RESOURCES_DIR / "events"
-RULE_FILES = {"ar": EVENTS_DIR / "triggers_ar.yaml", "en": EVENTS_DIR / "triggers_en.yaml"}
+TRIGGERS_DIR = EVENTS_DIR / "triggers"
+# the order rules are read in: statements first, then the acts (a user's extra files come last, by name)
+TYPE_FILES = ("statement", "meeting", "talks", "proposal", "agreement", "military", "report")
 _LETTER_BEFORE = r"(?<![^\W\d_])"
 _LETTER_AFTER = r"(?![^\W\d_])"
 _NAMED = re.compile(r"\(\?P<\w+>")
@@ -182,16 +186,26 @@ def _rule(raw: dict[str, Any], lang: str, where: str) -> Rule:
 def rules(lang: str = "ar") -> tuple[Rule, ...]:
     """The trigger rules for `lang` ("ar" or "en"; anything else reads the Arabic rules)."""
     lang = "en" if lang == "en" else "ar"
-    path = RULE_FILES[lang]
-    raw_rules = _read(path).get("rules")
-    if not isinstance(raw_rules, list):
-        raise RuleError(f"{path}: expected a list under 'rules'")
-    out = [_rule(raw, lang, f"{path}: rules[{i}]") for i, raw in enumerate(raw_rules)]
+    out: list[Rule] = []
+    for path in rule_files(lang):
+        raw_rules = _read(path).get("rules")
+        if not isinstance(raw_rules, list):
+            raise RuleError(f"{path}: expected a list under 'rules'")
+        out.extend(_rule(raw, lang, f"{path}: rules[{i}]") for i, raw in enumerate(raw_rules))
     ids = [r.id for r in out]
     dupes = {i for i in ids if ids.count(i) > 1}
     if dupes:
-        raise RuleError(f"{path}: duplicate rule ids {sorted(dupes)}")
+        raise RuleError(f"{TRIGGERS_DIR / lang}: duplicate rule ids {sorted(dupes)}")
     return tuple(out)
+
+
+def rule_files(lang: str) -> list[Path]:
+    """The trigger files of `lang`, in reading order: the type files, then any other file by name."""
+    folder = TRIGGERS_DIR / lang
+    if not folder.is_dir():
+        raise RuleError(f"{folder}: no trigger rules for language {lang!r}")
+    rank = {name: i for i, name in enumerate(TYPE_FILES)}
+    return sorted(folder.glob("*.yaml"), key=lambda p: (rank.get(p.stem, len(rank)), p.name))
 
 
 @lru_cache(maxsize=1)
