@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run ingest serve test lint bench eval screenshots clean
+.PHONY: install run ingest serve test lint bench eval eval-dev screenshots clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,10 @@ bench: install
 
 eval: install
 	bash eval/score_all.sh
+
+# the development sets only, with the event-by-event differences (the blind sets stay blind)
+eval-dev: install
+	DIAGNOSE=1 bash eval/score_all.sh seeds heldout
 
 screenshots: install
 	$(BIN)/python -m docs.screenshots

@@ -4,6 +4,10 @@
 # scorer live in the shared folder next to the repository (../shared/eval). Without that
 # folder the seeds are skipped; the held-out set is still ingested and exported, and
 # scored if SCORER names a copy of score.py.
+#
+# Usage: eval/score_all.sh [SET ...]   SET: seeds, heldout, heldout2, heldout3 (default: all there are).
+# With DIAGNOSE=1 each score is followed by eval/diagnose.py's event-by-event differences.
+# heldout2 and heldout3 are kept blind: score them, never tune on their differences.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,17 +26,28 @@ score() {
   "$WAQAI" export --db "sqlite:///$db" --what timexes --out "$WORK/$name.timexes.jsonl"
   if [ -f "$SCORER" ]; then
     python3 "$SCORER" "$gold" "$docs" "$WORK/$name.events.jsonl" "$WORK/$name.timexes.jsonl"
+    if [ "${DIAGNOSE:-0}" = 1 ]; then
+      SCORER="$SCORER" .venv/bin/python eval/diagnose.py "$gold" "$docs" "$WORK/$name.events.jsonl"
+    fi
   else
     echo "not scored: no scorer at $SCORER (set SCORER=path/to/score.py)"
   fi
 }
 
-if [ -f "$SHARED/seed_gold.yaml" ]; then
-  score seeds "$SHARED/seed_gold.yaml" seeds
-else
-  echo "== seeds skipped: $SHARED is absent (the seed gold lives there)"
-fi
-score heldout eval/heldout/gold.yaml eval/heldout/articles
-if [ -d eval/heldout2 ]; then
-  score heldout2 eval/heldout2/gold.yaml eval/heldout2/articles
-fi
+SETS=("$@")
+[ ${#SETS[@]} -gt 0 ] || SETS=(seeds heldout heldout2 heldout3)
+
+for set in "${SETS[@]}"; do
+  if [ "$set" = seeds ]; then
+    if [ -f "$SHARED/seed_gold.yaml" ]; then
+      score seeds "$SHARED/seed_gold.yaml" seeds
+    else
+      echo "== seeds skipped: $SHARED is absent (the seed gold lives there)"
+    fi
+  elif [ -f "eval/$set/gold.yaml" ]; then
+    score "$set" "eval/$set/gold.yaml" "eval/$set/articles"
+  elif [ $# -gt 0 ]; then
+    echo "no such evaluation set: eval/$set" >&2
+    exit 2
+  fi
+done
