@@ -52,6 +52,9 @@ class Context:
     adjectives: list[Located] = field(default_factory=list)  # states named by an adjective: never speakers
     frames: list[tuple[int, int]] = field(default_factory=list)  # statements: clause start .. reported words
     frame_speakers: dict[tuple[int, int], list[Located]] = field(default_factory=dict)
+    # statements (by trigger start) whose speaker is the subject of the clause before them
+    # ("اجتمعوا …، وأكدوا", "افتتح …، داعيا"): they share that clause's date
+    borrowed: set[int] = field(default_factory=set)
 
     @property
     def text(self) -> str:

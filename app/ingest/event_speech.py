@@ -20,7 +20,22 @@ from app.ingest.event_rules import Rule, cue
 
 _SLOT_MAX = 120  # folded characters after a verb of saying in which its subject may stand
 _SUBJECT_REACH = 90  # the subject of a verb of saying starts this close to it
-_SVO_GAP = re.compile(r"^\s*(?:قد\s+|لا\s+)?$")
+_SLOT_MAX_EN = 80  # English: "that" or a colon this close to the verb ends the frame
+_EN_ADVERBIAL = 20  # English: a date starting this close after the verb dates the saying
+_SVO_GAP = re.compile(r"^\s*(?:قد\s+|لا\s+)?ف?$")  # "أما البحره فقال": the ف of the answer clause
+_PLURAL_VERB = re.compile(r"^[وف]?\S{2,}وا$")  # "قالوا", "أكدوا": never one earlier speaker
+_FEMININE_VERB = re.compile(r"^[وف]?\S{2,}(?:ت|تا)$")
+_THAT_BEFORE = re.compile(r"(?:^|\s)(?:ان|انه|انها|انهم|بان|بانه|بانها|that)\s")
+# English: "…, said Lavrov" (speaker after the verb); "was announced by X"; "with X saying"
+_QUOTE_BEFORE = re.compile(r"[,\"”]\s*$")
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+$")
+_BY_AFTER = re.compile(r"\s+by\s")  # used with .match at the verb's end
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:\S+\s+){0,7}$")
+_EN_AND_BUT = re.compile(r"^\s*(?:,\s*)?(?:but|and)\s*$")
+# names of states and cities that take a feminine verb in Arabic though they do not end in -a/-ah
+_FEMININE_NAMES = frozenset(
+    {"ايران", "مصر", "قطر", "الصين", "واشنطن", "طهران", "دمشق", "بكين", "باريس", "لندن"}
+)
 
 
 @dataclass(frozen=True)
@@ -31,16 +46,33 @@ class _Slot:
     joins: bool  # "أعلن ذلك …": the previous statement, told again
 
 
-def _slot(ctx: Context, sent: int, t_end: int) -> _Slot:
+def _slot(ctx: Context, sent: int, t_start: int, t_end: int) -> _Slot:
     text, sent_end = ctx.text, ctx.sent_bounds[sent][1]
     start, joins = t_end, False
     that = cue("anaphoric_that", ctx.lang).match(text[t_end:sent_end])
     if that:
         start, joins = t_end + that.end(), True
-    limit = min(sent_end, start + _SLOT_MAX)
+    limit = min(sent_end, start + (_SLOT_MAX_EN if ctx.lang == "en" else _SLOT_MAX))
     comp = cue("complement", ctx.lang).search(text, start, limit)
+    if comp is None and ctx.lang == "en":
+        # English names the speaker before the verb: without "that" the words start at once
+        # ("called for talks to begin by January 1"); only a date right after the verb is the saying's
+        end = _en_adverbial_end(ctx, start, sent_end)
+        return _Slot(start, end, end, joins)
     end = comp.start() if comp else limit
     return _Slot(start, end, comp.end() if comp else end, joins)
+
+
+def _en_adverbial_end(ctx: Context, start: int, sent_end: int) -> int:
+    """The end of a time expression standing right after an English verb of saying
+    ("said on Wednesday", "told reporters late on Monday"), else the verb's end."""
+    for t in ctx.timexes_in(start, min(sent_end, start + _EN_ADVERBIAL)):
+        return t.end
+    by = _BY_AFTER.match(ctx.text, start)
+    if by:  # "announced by the Secretary-General on September 23"
+        for t in ctx.timexes_in(start, min(sent_end, start + _SLOT_MAX_EN)):
+            return t.end
+    return start
 
 
 def statement(ctx: Context, sent: int, rule: Rule, m: re.Match[str], previous: Cand | None) -> Cand | None:
@@ -48,17 +80,38 @@ def statement(ctx: Context, sent: int, rule: Rule, m: re.Match[str], previous: C
     if cue("masdar_before", ctx.lang).search(ctx.text[max(0, t_start - 10) : t_start]):
         return None
     clause = ctx.clause_at(sent, t_start)
-    slot = _slot(ctx, sent, t_end)
+    slot = _slot(ctx, sent, t_start, t_end)
     words = ctx.text[slot.start : slot.end].strip()
     if cue("media_subject", ctx.lang).match(words) or cue("unnamed", ctx.lang).match(words):
         return None
+    trigger = ctx.text[t_start:t_end]
+    prefix = ctx.text[clause[0] : t_start]
+    same = previous if previous is not None and previous.sent == sent else None
+    if same is not None and _inside_words(ctx, same, clause, t_start):
+        return None  # a verb of the reported words ("قال إن موسكو أبلغت …") is not a new statement
+    if ctx.lang == "en" and bool(_PASSIVE_BEFORE.search(prefix)) != bool(_BY_AFTER.match(ctx.text, t_end)):
+        return None  # "is said to" / "the attacks, claimed by IS": no one speaks
+    if ctx.lang == "en" and same is not None and _EN_AND_BUT.match(prefix):
+        # "X said … but warned …": the same speaker goes on
+        return _statement(ctx, sent, rule, (t_start, t_end), clause, slot, list(same.actors), True)
+    if ctx.lang == "ar" and rule.id.endswith(".participle"):
+        return _participle(ctx, sent, rule, (t_start, t_end), clause, slot, same)
     if rule.source_after:
         speakers, joins = _source(ctx, slot) or _anaphor(ctx, words, t_start), slot.joins
     else:
-        speakers, joins = _find_speakers(ctx, sent, clause, t_start, slot, words), slot.joins
+        speakers, joins = _find_speakers(ctx, sent, clause, (t_start, t_end), slot, words), slot.joins
+    if ctx.lang == "ar" and _object_not_subject(ctx, trigger, speakers, same):
+        speakers = []
+    plural = ctx.lang == "ar" and bool(_PLURAL_VERB.match(trigger))
+    if not speakers and plural:
+        speakers = _plural_subject(ctx, sent, clause)
+        if speakers:
+            ctx.borrowed.add(t_start)
     if not speakers:
-        prefix = ctx.text[clause[0] : t_start]
-        if previous is None or not cue("continuation_prefix", ctx.lang).match(prefix):
+        continues = cue("continuation_prefix", ctx.lang).match(prefix) or (
+            same is not None and _EN_AND_BUT.match(prefix) and ctx.lang == "en"
+        )
+        if previous is None or not continues or (plural and len(previous.person_ids) == 1):
             return None
         speakers, joins = list(previous.actors), True
     joins = joins and previous is not None
@@ -72,10 +125,16 @@ def _source(ctx: Context, slot: _Slot) -> list[Located]:
 
 
 def _find_speakers(
-    ctx: Context, sent: int, clause: tuple[int, int], t_start: int, slot: _Slot, words: str
+    ctx: Context, sent: int, clause: tuple[int, int], trigger: tuple[int, int], slot: _Slot, words: str
 ) -> list[Located]:
+    t_start, t_end = trigger
     if ctx.lang == "en":
-        found = _subject_en(ctx, sent, t_start) or _speakers(ctx, slot.start, min(slot.end, slot.start + 3))
+        found = _speaker_after_en(ctx, sent, t_start, t_end) or _with_subject_en(ctx, clause, t_start)
+        found = (
+            found
+            or _subject_en(ctx, sent, t_start)
+            or _speakers(ctx, slot.start, min(slot.end, slot.start + 3))
+        )
     else:
         found = _speakers(ctx, slot.start, slot.end) or _speaker_before(ctx, clause, t_start)
     return found or _anaphor(ctx, words, t_start)
@@ -102,7 +161,12 @@ def _statement(
     cand.joins_previous = joins
     cand.own_act = rule.own_act
     cand.content = (slot.content, ctx.sent_bounds[sent][1])
-    cand.timex = governing(ctx, clause[0], slot.end, t_start)
+    frame_start = clause[0]
+    if ctx.lang == "en":  # "On Tuesday, the ministers met … and issued a statement"
+        frame_start = max(
+            [ctx.sent_bounds[sent][0]] + [e for s, e in ctx.frames if s < t_start and e <= t_start]
+        )
+    cand.timex = governing(ctx, frame_start, slot.end, t_start)
     cand.place = place_of(ctx, clause[0], slot.end)
     ctx.frames.append((clause[0], slot.end))
     ctx.frame_speakers[(clause[0], slot.end)] = speakers
@@ -186,3 +250,94 @@ def _anaphor(ctx: Context, slot: str, t_start: int) -> list[Located]:
         if head in ctx.text[loc.start : loc.end]:
             return [loc]
     return []
+
+
+def _inside_words(ctx: Context, previous: Cand, clause: tuple[int, int], t_start: int) -> bool:
+    """Whether a trigger stands in the reported words of the sentence's previous statement: after
+    its "إن/أن/that" with no new clause in between ("قال إن موسكو أبلغت دمشق")."""
+    if previous.content is None or not previous.content[0] <= t_start < previous.content[1]:
+        return False
+    start = max(clause[0], previous.content[0] - 6)
+    return bool(_THAT_BEFORE.search(ctx.text, start, t_start)) or clause[0] < previous.content[0]
+
+
+def _object_not_subject(ctx: Context, trigger: str, speakers: list[Located], same: Cand | None) -> bool:
+    """ "واتهم تركيا بدعم …" after a man's words: a masculine verb does not have a state as its
+    subject (states and cities take a feminine verb), so the state is the object and the verb
+    continues the sentence's speaker."""
+    if same is None or len(speakers) != 1 or _FEMININE_VERB.match(trigger):
+        return False
+    match = speakers[0].actor
+    if match is None or match.actor.kind != "country":
+        return False
+    name = ctx.text[speakers[0].start : speakers[0].end]
+    name = name[1:] if name[:1] in "وب" and name[1:] in _FEMININE_NAMES else name
+    return name.endswith(("ا", "ه", "و")) or name in _FEMININE_NAMES
+
+
+def _plural_subject(ctx: Context, sent: int, clause: tuple[int, int]) -> list[Located]:
+    """A plural verb with no subject of its own continues the plural subject of the clause
+    before it in the same sentence ("اجتمع الوزراء …، وأكدوا …"): every party named there."""
+    before = [c for c in ctx.clauses_of(sent) if c[1] <= clause[0]]
+    for start, end in reversed(before):
+        found = [a for a in ctx.actors_in(start, end) if subject_like(ctx, a) and not ctx.in_quote(a.start)]
+        if len(found) >= 2:
+            return found
+    return []
+
+
+def _participle(
+    ctx: Context,
+    sent: int,
+    rule: Rule,
+    trigger: tuple[int, int],
+    clause: tuple[int, int],
+    slot: _Slot,
+    same: Cand | None,
+) -> Cand | None:
+    """ "…، داعيا الوفود إلى …": the words of whoever is the subject of the clause the participle
+    hangs on; inside a statement of the same sentence it is that statement going on."""
+    t_start = trigger[0]
+    if same is not None and same.span[0] <= t_start:
+        return _statement(ctx, sent, rule, trigger, clause, slot, list(same.actors), True)
+    before = [c for c in ctx.clauses_of(sent) if c[1] <= clause[0] or c[0] < t_start <= c[1]]
+    for start, end in reversed(before):
+        end = min(end, t_start)
+        if cue("media", ctx.lang).search(ctx.text, start, end):
+            return None  # "نشرت صحيفة …، مشيرة إلى": a newspaper's report, not a statement
+        found = _speakers(ctx, start, end) or _subject_in(ctx, start, end)
+        if found:
+            ctx.borrowed.add(t_start)
+            return _statement(ctx, sent, rule, trigger, (start, clause[1]), slot, found, False)
+    return None
+
+
+def _subject_in(ctx: Context, start: int, end: int) -> list[Located]:
+    found = [a for a in ctx.actors_in(start, end) if subject_like(ctx, a) and not ctx.in_quote(a.start)]
+    return found[:1]
+
+
+def _speaker_after_en(ctx: Context, sent: int, t_start: int, t_end: int) -> list[Located]:
+    """ "…, said Lavrov" / "was announced by Guterres": the name right after the verb (or "by")."""
+    before = ctx.text[ctx.sent_bounds[sent][0] : t_start]
+    by = _BY_AFTER.match(ctx.text, t_end)
+    if by and _PASSIVE_BEFORE.search(before):
+        start = t_end + by.end()
+    elif _QUOTE_BEFORE.search(before):
+        start = t_end + 1
+    else:
+        return []
+    found = [a for a in ctx.actors_in(start, start + _SUBJECT_REACH) if a not in ctx.adjectives]
+    if not found or found[0].start - start > (40 if by else 2):
+        return []
+    return _speakers(ctx, found[0].start, min(ctx.sent_bounds[sent][1], found[0].start + _SUBJECT_REACH))
+
+
+def _with_subject_en(ctx: Context, clause: tuple[int, int], t_start: int) -> list[Located]:
+    """ "… ended on Friday with mediator X saying …": the name between "with" and the participle."""
+    m = _WITH_BEFORE.search(ctx.text, clause[0], t_start)
+    if m is None or not ctx.text[t_start:].split(maxsplit=1)[0].endswith("ing"):
+        return []
+    found = [a for a in ctx.actors_in(m.start(), t_start) if a not in ctx.adjectives]
+    persons = [a for a in found if a.actor and a.actor.actor.kind == "person"]
+    return (persons or found)[:1]

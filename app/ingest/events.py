@@ -13,16 +13,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import pairwise
 
 from app.ingest import event_context, event_titles
 from app.ingest.event_candidates import Cand, act, sentence_timex, triggers
 from app.ingest.event_context import Context
 from app.ingest.event_group import Group, group, round_of, series_of
+from app.ingest.event_occasions import attached, frame_of, occasion_date, occasion_in, replies
 from app.ingest.event_rules import cue, rules
 from app.ingest.event_speech import statement
 from app.ingest.knowledge import KnowledgeBase
 from app.ingest.records import ActorRef, DateValue, ExtractedEvent, MentionSpan, PlaceRef, RawArticle, Timex
-from app.ingest.rounds import day_of_round, nth_day
+from app.ingest.rounds import closing_day, day_of_round, joined_span, nth_day, opening_day, round_span
 
 _ROLES = {"statement": "speaker", "meeting": "participant"}
 _CONTENT_BLOCKED = ("proposal",)  # what a speaker says he proposed is part of his statement
@@ -34,8 +36,11 @@ def extract(article: RawArticle, timexes: Sequence[Timex], kb: KnowledgeBase) ->
         return []
     ctx = event_context.build(article, timexes, kb)
     cands = candidates(ctx)
+    _date_spans(ctx, cands)
     _date_days_of_round(ctx, cands)
-    return [_event(ctx, g) for g in group(cands)]
+    groups = group(cands)
+    _date_replies(ctx, groups)
+    return [_event(ctx, g) for g in groups]
 
 
 def candidates(ctx: Context) -> list[Cand]:
@@ -63,6 +68,7 @@ def candidates(ctx: Context) -> list[Cand]:
         if cand is not None:
             out.append(cand)
     _date_from_sentences(ctx, out)
+    _date_statements(ctx, out)
     for cand in out:
         _set_status(ctx, cand)
     out.sort(key=lambda c: (c.sent, c.t_start))
@@ -77,6 +83,42 @@ def _date_from_sentences(ctx: Context, cands: list[Cand]) -> None:
             # a date another kind of event stands on is not free; one of this kind's is the same act's
             claimed = {pos for pos, kind in claims if kind != c.type}
             c.timex = sentence_timex(ctx, c.sent, c.t_start, claimed)
+
+
+def _date_statements(ctx: Context, cands: list[Cand]) -> None:
+    """Statements whose frame names no date: the dated occasion they were made on, the date of the
+    main clause they hang on ("في خطوة وصفها …", "with X saying"), or, for a reply introduced as
+    such ("من جهته"), the occasion of the statement it answers."""
+    statements = sorted((c for c in cands if c.type == "statement"), key=lambda c: (c.sent, c.t_start))
+    on_occasion: set[int] = set()
+    previous: Cand | None = None
+    for c in statements:
+        if c.timex is None and c.date is None:
+            c.date = occasion_date(ctx, c, cands)
+            if c.date is not None:
+                on_occasion.add(id(c))
+            elif c.t_start in ctx.borrowed or attached(ctx, c):
+                c.timex = sentence_timex(ctx, c.sent, c.t_start, set())
+            elif previous is not None and id(previous) in on_occasion and replies(ctx, c):
+                c.date = previous.date
+                on_occasion.add(id(c))
+        previous = c
+
+
+def _date_replies(ctx: Context, groups: list[Group]) -> None:
+    """ "من جهته، قال …" right after a statement made on a dated occasion ("في مؤتمر صحفي مشترك"):
+    the answer was given on the same occasion."""
+    owner = {id(c): g for g in groups for c in g.members}
+    statements = sorted(
+        (c for g in groups if g.type == "statement" for c in g.members), key=lambda c: (c.sent, c.t_start)
+    )
+    for before, c in pairwise(statements):
+        g, prev = owner[id(c)], owner[id(before)]
+        if g is prev or g.date is not None or prev.date is None or prev.date.precision != "day":
+            continue
+        on_occasion = any(occasion_in(ctx.text[slice(*frame_of(ctx, m))], ctx.lang) for m in prev.members)
+        if c is g.first and replies(ctx, c) and on_occasion:
+            c.date = prev.date
 
 
 def _inside_speech(cands: list[Cand], pos: int) -> bool:
@@ -118,6 +160,44 @@ def _one_per_clause(cands: list[Cand]) -> list[Cand]:
         if not clash:
             out.append(c)
     return out
+
+
+def _date_spans(ctx: Context, cands: list[Cand]) -> None:
+    """Talks rounds whose sentence gives their first and last day, or one of them and how long they
+    lasted; then a round that ended on a day and a round of the same talks that opened on an earlier
+    day in another sentence ("ended on Friday" … "opened on February 23"): one span."""
+    rounds = [c for c in cands if c.type == "talks_round" and c.status != "planned"]
+    for c in rounds:
+        known = c.date or (c.timex.date if c.timex else None)
+        span = round_span(ctx.text, ctx.sent_bounds[c.sent], _days_of(ctx, c.sent), ctx.lang, known)
+        if span is not None:
+            c.date = span
+    for c in rounds:
+        if c.date is not None and c.date.start != c.date.end:
+            continue
+        last = closing_day(ctx.text, ctx.sent_bounds[c.sent], _days_of(ctx, c.sent), ctx.lang)
+        if last is None:
+            continue
+        for o in rounds:
+            if o is c or (o.date is not None and o.date.start != o.date.end) or not _same_talks(c, o):
+                continue
+            first = opening_day(ctx.text, ctx.sent_bounds[o.sent], _days_of(ctx, o.sent), ctx.lang)
+            span = joined_span(first, last) if first else None
+            if span is not None:
+                c.date = o.date = span
+                break
+
+
+def _same_talks(a: Cand, b: Cand) -> bool:
+    return (a.series is None or b.series is None or a.series == b.series) and (
+        a.round is None or b.round is None or a.round == b.round
+    )
+
+
+def _days_of(ctx: Context, sent: int) -> list[tuple[int, DateValue]]:
+    return [
+        (t.start, t.timex.date) for t in ctx.timexes_in(*ctx.sent_bounds[sent]) if t.timex and t.timex.date
+    ]
 
 
 def _date_days_of_round(ctx: Context, cands: list[Cand]) -> None:

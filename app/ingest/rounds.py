@@ -11,9 +11,13 @@ from __future__ import annotations
 
 import re
 import weakref
+from collections.abc import Sequence
 from datetime import date, timedelta
+from functools import lru_cache
 
-from app.ingest.event_rules import cue, expand, number_value
+import yaml
+
+from app.ingest.event_rules import EVENTS_DIR, RuleError, cue, expand, number_value
 from app.ingest.knowledge import KnowledgeBase
 from app.ingest.normalize import fold_text
 from app.ingest.records import DateValue
@@ -88,3 +92,98 @@ def nth_day(span: DateValue, n: int) -> DateValue | None:
     if day > span.end:
         return None
     return DateValue(day.isoformat(), day, day, "day")
+
+
+# ---- the span of days a round lasted (resources/events/spans.yaml)
+
+_SPANS_FILE = EVENTS_DIR / "spans.yaml"
+_NEAR = 40  # a time expression this close after an opening/closing verb is its day
+
+
+@lru_cache(maxsize=8)
+def span_cue(name: str, lang: str) -> re.Pattern[str]:
+    """A regex of spans.yaml (opens, closes, lasted, lasts), folded, for `lang`."""
+    entry = yaml.safe_load(_SPANS_FILE.read_text(encoding="utf-8")).get(name)
+    if not isinstance(entry, dict):
+        raise RuleError(f"{_SPANS_FILE}: no entry named {name!r}")
+    return re.compile(expand(str(entry["en" if lang == "en" else "ar"])))
+
+
+def _days(m: re.Match[str]) -> int | None:
+    groups = m.groupdict()
+    if groups.get("two"):
+        return 2
+    word = groups.get("n") or groups.get("n2")
+    return number_value(word) if word else None
+
+
+def _day_after(
+    text: str, timexes: Sequence[tuple[int, DateValue]], regex: re.Pattern[str], lo: int, hi: int
+) -> date | None:
+    """The day of the first time expression within _NEAR characters after a match of `regex`."""
+    for m in regex.finditer(text, lo, hi):
+        for start, value in timexes:
+            if m.end() - 1 <= start <= m.end() + _NEAR and value.precision == "day":
+                return value.start
+    return None
+
+
+def round_span(
+    text: str,
+    bounds: tuple[int, int],
+    timexes: Sequence[tuple[int, DateValue]],
+    lang: str,
+    known: DateValue | None,
+) -> DateValue | None:
+    """The span [first day, last day] of a round from its sentence: an opening and a closing day
+    ("اختتمت اليوم الثلاثاء … التي بدأت أمس الاثنين"), or one of them and a duration ("التي
+    استمرت يومين", "ومن المقرر أن تستمر يومين"). `known` is the round's date as read so far:
+    the last day when the sentence closes the round, else the first. None when there is no span."""
+    lo, hi = bounds
+    days = [v for _, v in timexes if v.precision == "day"]
+    first = _day_after(text, timexes, span_cue("opens", lang), lo, hi)
+    last = _day_after(text, timexes, span_cue("closes", lang), lo, hi)
+    closes = span_cue("closes", lang).search(text, lo, hi)
+    if last is None and closes and len({d.start for d in days}) == 1:
+        last = days[0].start  # "في ختام الجولة" in a sentence with one date: that day
+    if first and last and first < last:
+        return _span(first, last)
+    lasted = span_cue("lasted", lang).search(text, lo, hi)
+    n = _days(lasted) if lasted else None
+    end = last or (known.end if known and known.precision == "day" and closes else None)
+    if n and n >= 2 and end:
+        return _span(end - timedelta(days=n - 1), end)
+    lasts = span_cue("lasts", lang).search(text, lo, hi)
+    n = _days(lasts) if lasts else None
+    start = first or (known.start if known and known.precision == "day" and not closes else None)
+    if n and n >= 2 and start:
+        return _span(start, start + timedelta(days=n - 1))
+    return None
+
+
+def _span(first: date, last: date) -> DateValue:
+    return DateValue(f"{first.isoformat()}/{last.isoformat()}", first, last, "day")
+
+
+def opening_day(
+    text: str, bounds: tuple[int, int], timexes: Sequence[tuple[int, DateValue]], lang: str
+) -> date | None:
+    """The day a sentence says a round opened on ("The fourth round opened on February 23")."""
+    return _day_after(text, timexes, span_cue("opens", lang), *bounds)
+
+
+def closing_day(
+    text: str, bounds: tuple[int, int], timexes: Sequence[tuple[int, DateValue]], lang: str
+) -> date | None:
+    """The day a sentence says a round ended on ("talks ended in Geneva on Friday")."""
+    return _day_after(text, timexes, span_cue("closes", lang), *bounds)
+
+
+def joined_span(first: date, last: date) -> DateValue | None:
+    """An opening day and a closing day reported in two sentences: one round, when close enough."""
+    if first < last <= first + timedelta(days=_MAX_ROUND_DAYS):
+        return _span(first, last)
+    return None
+
+
+_MAX_ROUND_DAYS = 21

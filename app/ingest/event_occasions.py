@@ -1,0 +1,178 @@
+"""The dated occasion a statement was made on ("في كلمته الافتتاحية", "told a joint news conference").
+
+A statement whose own clause names no date is dated by its occasion when the
+article dates that occasion: the opening session is the day the talks opened,
+the closing statement the day they ended, the press conference after the
+meeting the day of the meeting. The occasions, the phrases naming them and the
+clauses that date them are data (`resources/events/occasions.yaml`). No
+occasion, or an occasion the article does not date: no date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import yaml
+
+from app.ingest.event_candidates import Cand
+from app.ingest.event_context import Context
+from app.ingest.event_rules import EVENTS_DIR, RuleError, expand
+from app.ingest.records import DateValue
+
+OCCASIONS_FILE = EVENTS_DIR / "occasions.yaml"
+
+
+@dataclass(frozen=True)
+class Occasion:
+    id: str
+    phrase: dict[str, re.Pattern[str]]
+    anchor: dict[str, re.Pattern[str]]
+    types: tuple[str, ...]
+    point: str
+    examples: tuple[str, ...] = ()
+    negatives: tuple[str, ...] = ()
+
+
+def _patterns(raw: Any, where: str) -> dict[str, re.Pattern[str]]:
+    if not isinstance(raw, dict):
+        raise RuleError(f"{where}: expected a mapping {{ar, en}}")
+    try:
+        return {lang: re.compile(expand(str(raw[lang]))) for lang in ("ar", "en") if raw.get(lang)}
+    except re.error as exc:
+        raise RuleError(f"{where}: invalid pattern: {exc}") from None
+
+
+@lru_cache(maxsize=1)
+def occasions() -> tuple[Occasion, ...]:
+    data = yaml.safe_load(OCCASIONS_FILE.read_text(encoding="utf-8"))
+    out = []
+    for i, raw in enumerate(data.get("occasions", [])):
+        where = f"{OCCASIONS_FILE}: occasions[{i}]"
+        point = str(raw.get("point", "end"))
+        if point not in ("start", "end"):
+            raise RuleError(f"{where}: point must be start or end")
+        out.append(
+            Occasion(
+                id=str(raw["id"]),
+                phrase=_patterns(raw.get("phrase"), where),
+                anchor=_patterns(raw.get("anchor", {}), where),
+                types=tuple(str(t) for t in raw.get("types", ())),
+                point=point,
+                examples=tuple(raw.get("examples", ())),
+                negatives=tuple(raw.get("negatives", ())),
+            )
+        )
+    return tuple(out)
+
+
+def occasion_in(text: str, lang: str) -> Occasion | None:
+    """The first occasion (in file order) whose phrase occurs in folded `text`."""
+    for occ in occasions():
+        regex = occ.phrase.get(lang)
+        if regex is not None and regex.search(text):
+            return occ
+    return None
+
+
+def frame_of(ctx: Context, c: Cand) -> tuple[int, int]:
+    """A statement's frame: its clause's start (English: its sentence's) to where its words begin."""
+    end = c.t_start + len(c.slot_phrase)
+    start = c.span[0]
+    if ctx.lang == "en":
+        start = max(
+            [ctx.sent_bounds[c.sent][0]] + [e for s, e in ctx.frames if s < c.t_start and e <= c.t_start]
+        )
+    return start, max(end, c.t_end)
+
+
+def occasion_date(ctx: Context, c: Cand, cands: Sequence[Cand]) -> DateValue | None:
+    """The date of the occasion named in statement `c`'s frame, when the article dates it."""
+    occ = occasion_in(ctx.text[slice(*frame_of(ctx, c))], ctx.lang)
+    if occ is None:
+        return None
+    value = _from_events(ctx, c, cands, occ) or _from_anchor(ctx, c, occ)
+    if value is None:
+        return None
+    day = value.start if occ.point == "start" else value.end
+    if value.precision != "day":
+        return None
+    return DateValue(day.isoformat(), day, day, "day")
+
+
+def _usable(ctx: Context, value: DateValue | None) -> bool:
+    published = ctx.article.published
+    return value is not None and value.precision == "day" and (published is None or value.end <= published)
+
+
+def _from_events(ctx: Context, c: Cand, cands: Sequence[Cand], occ: Occasion) -> DateValue | None:
+    """The nearest dated event of the occasion's types before the statement, else the first after."""
+    before: list[tuple[tuple[int, int], DateValue]] = []
+    after: list[tuple[tuple[int, int], DateValue]] = []
+    for o in cands:
+        if o is c or o.type not in occ.types or o.status == "planned":
+            continue
+        value = o.date or (o.timex.date if o.timex else None)
+        if value is None or not _usable(ctx, value):
+            continue
+        key = (o.sent, o.t_start)
+        (before if key <= (c.sent, c.t_start) else after).append((key, value))
+    if before:
+        return max(before, key=lambda x: x[0])[1]
+    if after:
+        return min(after, key=lambda x: x[0])[1]
+    return None
+
+
+def _from_anchor(ctx: Context, c: Cand, occ: Occasion) -> DateValue | None:
+    """A clause naming the occasion with a day in it: nearest sentence before, else after."""
+    regex = occ.anchor.get(ctx.lang)
+    if regex is None:
+        return None
+    order = list(range(c.sent, -1, -1)) + list(range(c.sent + 1, len(ctx.sents)))
+    for sent in order:
+        if sent in ctx.repeat_of:
+            continue
+        lo, hi = ctx.sent_bounds[sent]
+        for m in regex.finditer(ctx.text, lo, hi):
+            clause = ctx.clause_at(sent, m.start() + (1 if ctx.text[m.start()].isspace() else 0))
+            found = [
+                t.timex.date
+                for t in ctx.timexes_in(*clause)
+                if t.timex and t.timex.date and not _in_frame(ctx, t.start, m.start())
+            ]
+            usable = [v for v in found if _usable(ctx, v)]
+            if usable:
+                return usable[0]
+    return None
+
+
+def _in_frame(ctx: Context, pos: int, anchor: int) -> bool:
+    """A date in a statement's frame dates the saying, not the occasion the clause names."""
+    return any(s <= pos < e and not s <= anchor < e for s, e in ctx.frames)
+
+
+@lru_cache(maxsize=8)
+def tie(name: str, lang: str) -> re.Pattern[str]:
+    """A regex of the `ties` section (attached, reply), folded, for `lang`."""
+    data = yaml.safe_load(OCCASIONS_FILE.read_text(encoding="utf-8"))
+    entry = data.get("ties", {}).get(name)
+    if not isinstance(entry, dict):
+        raise RuleError(f"{OCCASIONS_FILE}: no tie named {name!r}")
+    return _patterns(entry, f"{OCCASIONS_FILE}: ties.{name}").get(lang) or re.compile("(?!)")
+
+
+def attached(ctx: Context, c: Cand) -> bool:
+    """A statement hanging on its sentence's main clause ("في خطوة وصفها", "with X saying")."""
+    word = ctx.text[c.t_start : c.t_end]
+    if ctx.lang == "en" and not word.split()[0].endswith("ing"):
+        return False
+    return bool(tie("attached", ctx.lang).search(ctx.text, c.span[0], c.t_start))
+
+
+def replies(ctx: Context, c: Cand) -> bool:
+    """A statement that opens its sentence as an answer ("من جهته، قال …")."""
+    return bool(tie("reply", ctx.lang).match(ctx.text[ctx.sent_bounds[c.sent][0] : c.t_start]))
