@@ -25,6 +25,7 @@ _EN_ADVERBIAL = 20  # English: a date starting this close after the verb dates t
 _SVO_GAP = re.compile(r"^\s*(?:قد\s+|لا\s+)?ف?$")  # "أما البحره فقال": the ف of the answer clause
 _PLURAL_VERB = re.compile(r"^[وف]?\S{2,}وا$")  # "قالوا", "أكدوا": never one earlier speaker
 _FEMININE_VERB = re.compile(r"^[وف]?\S{2,}(?:ت|تا)$")
+_WAS_BEFORE = re.compile(r"^\s*[وف]?(?:كان|كانت)\s+\S.*\sقد\s*$")
 _THAT_BEFORE = re.compile(r"(?:^|\s)(?:ان|انه|انها|انهم|بان|بانه|بانها|that)\s")
 # English: "…, said Lavrov" (speaker after the verb); "was announced by X"; "with X saying"
 _QUOTE_BEFORE = re.compile(r"[,\"”]\s*$")
@@ -135,6 +136,9 @@ def _find_speakers(
             or _subject_en(ctx, sent, t_start)
             or _speakers(ctx, slot.start, min(slot.end, slot.start + 3))
         )
+    elif _WAS_BEFORE.match(ctx.text[clause[0] : t_start]):
+        # "وكان الأمين العام … قد أعلن": the subject stands before the verb
+        found = _speaker_before(ctx, clause, t_start) or _speakers(ctx, slot.start, slot.end)
     else:
         found = _speakers(ctx, slot.start, slot.end) or _speaker_before(ctx, clause, t_start)
     return found or _anaphor(ctx, words, t_start)
@@ -322,7 +326,7 @@ def _speaker_after_en(ctx: Context, sent: int, t_start: int, t_end: int) -> list
     before = ctx.text[ctx.sent_bounds[sent][0] : t_start]
     by = _BY_AFTER.match(ctx.text, t_end)
     if by and _PASSIVE_BEFORE.search(before):
-        start = t_end + by.end()
+        start = by.end()
     elif _QUOTE_BEFORE.search(before):
         start = t_end + 1
     else:
