@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from app.ingest.event_context import Context, Located
-from app.ingest.event_rules import Rule, cue, scanner
+from app.ingest.event_rules import Rule, cue, rules, scanner
 from app.ingest.records import DateValue, PlaceRef, Timex
 from app.ingest.rounds import round_from_match, round_in, series_in, span_for
 
@@ -44,6 +44,7 @@ class Cand:
     roles: tuple[str, ...] = ()  # the actors' roles in clause order (host, guest)
     absorbs: tuple[str, ...] = ()
     content: tuple[int, int] | None = None  # statements: the folded span of what was said
+    sides: frozenset[str] = frozenset()  # acts: the actors and the states or bodies their people act for
 
     @property
     def ids(self) -> set[str]:
@@ -102,9 +103,13 @@ def act(ctx: Context, sent: int, rule: Rule, m: re.Match[str]) -> Cand | None:
     clause = ctx.clause_at(sent, t_start)
     region = (_after_frame(ctx, clause[0], t_start), max(clause[1], t_end))
     text = ctx.text
+    if _denied(ctx, clause[0], t_start):
+        return None
     if rule.needs and not rule.needs.search(text, *region):
         return None
-    if rule.unless and rule.unless.search(text, *region):
+    # a media report's content runs on past its clause ("ذكرت وكالة … (سانا) أن الوزير أكد")
+    unless_end = ctx.sent_bounds[sent][1] if rule.type == "report" else region[1]
+    if rule.unless and rule.unless.search(text, region[0], unless_end):
         return None
     if rule.needs_cue and not cue(rule.needs_cue, ctx.lang).search(text, *ctx.sent_bounds[sent]):
         return None
@@ -113,8 +118,11 @@ def act(ctx: Context, sent: int, rule: Rule, m: re.Match[str]) -> Cand | None:
     cand.actors = _clause_actors(ctx, rule, region, t_start, t_end) + _reporters_side(ctx, region[0], t_start)
     if len(cand.actors) < 2:
         cand.actors = _with_dual_anaphor(ctx, cand.actors, region)
+    if not cand.actors and rule.type == "agreement":
+        cand.actors = _antecedent_parties(ctx, sent, region[0])
     if len(cand.actors) < rule.min_actors:
         return None
+    cand.sides = _sides(ctx, cand.actors)
     if rule.type == "talks_round" and not _talks(ctx, cand, m, region, rule.anchor):
         return None
     if cand.timex is None:
@@ -130,6 +138,15 @@ def _after_frame(ctx: Context, start: int, t_start: int) -> int:
         if start <= f_start and f_end <= t_start and not _PRONOUN_THAT.match(ctx.text, f_end):
             start = max(start, f_end)
     return start
+
+
+def _denied(ctx: Context, start: int, t_start: int) -> bool:
+    """The act stands in the reported words of a denial ("نفت الوزارة أن تكون طائراتها قصفت …")."""
+    denial = cue("denial", ctx.lang)
+    return any(
+        start <= f_start and f_end <= t_start and denial.search(ctx.text, f_start, f_end)
+        for f_start, f_end in ctx.frames
+    )
 
 
 def _reporters_side(ctx: Context, start: int, t_start: int) -> list[Located]:
@@ -164,16 +181,21 @@ def _clause_actors(
             continue
         if kind not in ("meeting", "statement") and _place_phrase(ctx, loc):
             continue
-        if kind in ("proposal", "report") and match.ambiguous:
+        if kind in ("proposal", "report") and match.ambiguous and not _right_before(ctx, loc, start, t_start):
             continue
         out.append(loc)
     return out
 
 
+def _right_before(ctx: Context, loc: Located, start: int, t_start: int) -> bool:
+    """A short name that is the verb's subject: it opens the reported words or stands just before the verb."""
+    return not ctx.text[start : loc.start].strip() or not ctx.text[loc.end : t_start].strip()
+
+
 def _place_phrase(ctx: Context, loc: Located) -> bool:
     """A name after "في/إلى/من" is where something happened, not who did it."""
-    before = ctx.text[max(0, loc.start - 6) : loc.start]
-    return bool(re.search(r"(?:^|\s)(?:في|الي|من|فوق|داخل|in|to|from)\s*$", before))
+    before = ctx.text[max(0, loc.start - 8) : loc.start]
+    return bool(re.search(r"(?:^|\s)(?:في|الي|من|فوق|داخل|بشان|حول|ضد|in|to|from|about|against)\s*$", before))
 
 
 def _with_dual_anaphor(ctx: Context, actors: list[Located], region: tuple[int, int]) -> list[Located]:
@@ -193,6 +215,46 @@ def _with_dual_anaphor(ctx: Context, actors: list[Located], region: tuple[int, i
         ):
             seen[match.actor.id] = loc
     return list(seen.values())
+
+
+_ANTECEDENT_SENTENCES = 2  # how far back an agreement that names no party looks for the deal it continues
+
+
+def _sides(ctx: Context, actors: list[Located]) -> frozenset[str]:
+    """The actors' ids with the state or body each person acts for (a signatory signs for his state)."""
+    out = set()
+    for loc in actors:
+        if loc.actor is None:
+            continue
+        out.add(loc.actor.actor.id)
+        known = ctx.kb.actors.get(loc.actor.actor.id)
+        if known is not None and known.affiliation:
+            out.add(known.affiliation)
+    return frozenset(out)
+
+
+def _antecedent_parties(ctx: Context, sent: int, start: int) -> list[Located]:
+    """An agreement clause naming no party ("على أن يبدأ سريانها", "يقضي بوقف القتال"): the parties of
+    the nearest agreement named before it, in the same sentence or the two before."""
+    first = ctx.sent_bounds[max(0, sent - _ANTECEDENT_SENTENCES)][0]
+    starts = [b[0] for b in ctx.sent_bounds]
+    best: tuple[int, int, list[Located]] = (0, -1, [])
+    for rule in rules(ctx.lang):
+        if rule.type != "agreement":
+            continue
+        for m in rule.regex.finditer(ctx.text, first, start):
+            pos = m.start("t")
+            here = _sentence_of(starts, ctx, pos)
+            if here is None or here in ctx.repeat_of or ctx.in_quote(pos):
+                continue
+            clause = ctx.clause_at(here, pos)
+            region = (_after_frame(ctx, clause[0], pos), max(clause[1], m.end("t")))
+            actors = _clause_actors(ctx, rule, region, pos, m.end("t"))
+            # the parties: a clause naming two or more outranks a nearer one naming a single signatory
+            rank = min(len({a.actor.actor.id for a in actors if a.actor}), 2)
+            if rank and (rank, pos) > (best[0], best[1]):
+                best = (rank, pos, actors)
+    return best[2]
 
 
 def _talks(ctx: Context, cand: Cand, m: re.Match[str], region: tuple[int, int], anchor: bool) -> bool:

@@ -36,6 +36,10 @@ class Group:
         return set().union(*(c.person_ids for c in self.members))
 
     @property
+    def sides(self) -> set[str]:
+        return set().union(*(c.sides for c in self.members))
+
+    @property
     def date(self) -> DateValue | None:
         spans = [c.date for c in self.members if c.date]
         if spans:
@@ -103,7 +107,8 @@ def _fits(g: Group, c: Cand) -> bool:
         return True
     if c.type == "military":
         return same_sentence or bool(c.ids & g.ids)
-    return same_sentence or bool(c.ids & g.ids) or not c.ids or not g.ids
+    # an agreement's signatories stand for its parties ("وقع المذكرة عن الجانب الروسي لافرنتييف")
+    return same_sentence or bool(c.sides & g.sides) or not c.ids or not g.ids
 
 
 def _series(g: Group) -> str | None:
