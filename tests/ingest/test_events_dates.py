@@ -1,0 +1,291 @@
+"""Event dates: statements dated by the occasion they were made on, a clause's own time expression,
+talks rounds as spans. Sentences written for this project; each runs the real tagger, knowledge
+base and event rules.
+
+The publication day is Wednesday 22 March 2017: "أمس الثلاثاء" is the 21st, "الاثنين" the 20th.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pytest
+
+from app.ingest import timex
+from app.ingest.event_occasions import occasions, tie
+from app.ingest.events import extract
+from app.ingest.knowledge import load_kb
+from app.ingest.normalize import fold_text
+from app.ingest.records import ExtractedEvent, RawArticle
+from app.ingest.rounds import span_cue
+
+WED = date(2017, 3, 22)
+
+
+def run(text: str, lang: str = "ar", published: date = WED) -> list[ExtractedEvent]:
+    article = RawArticle("case.txt", text, "case.txt", published, lang)
+    return extract(article, timex.tag(text, published, lang), load_kb())
+
+
+@dataclass(frozen=True)
+class D:
+    text: str
+    type: str
+    actor: str | None  # a knowledge-base id the event must have (None: any)
+    date: str | None  # the event's date value; None: no date of its own
+    lang: str = "ar"
+    count: int | None = None  # how many events of `type` the text holds
+
+
+def _find(events: list[ExtractedEvent], case: D) -> list[ExtractedEvent]:
+    return [
+        e
+        for e in events
+        if e.type == case.type and (case.actor is None or case.actor in {a.id for a in e.actors})
+    ]
+
+
+CASES = [
+    # ---- statements on a dated occasion of the same article
+    D(
+        "انطلقت أمس الثلاثاء في جنيف جولة جديدة من المحادثات السورية. وقال رئيس وفد المعارضة نصر الحريري "
+        "في كلمته الافتتاحية إن الحل السياسي ما زال ممكنا.",
+        "statement",
+        "nasr-al-hariri",
+        "2017-03-21",
+    ),
+    D(
+        "اختتمت اليوم الأربعاء في أستانا الجولة الثالثة من المحادثات. وقال المبعوث الأممي ستافان دي ميستورا "
+        "خلال الجلسة الختامية إن التقدم كان بطيئا.",
+        "statement",
+        "staffan-de-mistura",
+        "2017-03-22",
+    ),
+    D(
+        "التقى وزير الخارجية الروسي سيرغي لافروف نظيره الأميركي جون كيري في موسكو يوم الاثنين. وقال لافروف "
+        "في مؤتمر صحفي مشترك عقب اللقاء إن الخلافات ما زالت قائمة.",
+        "statement",
+        "sergey-lavrov",
+        "2017-03-20",
+    ),
+    D(
+        "وافتتح وزير الخارجية الروسي سيرغي لافروف المؤتمر في سوتشي صباح الثلاثاء، داعيا المشاركين إلى الحوار.",
+        "statement",
+        "sergey-lavrov",
+        "2017-03-21",
+    ),
+    D(
+        "بدأت أمس الثلاثاء في فيينا محادثات حول سوريا. وتحدث الوزراء طويلا. وقال المبعوث الأممي ستافان "
+        "دي ميستورا في الجلسة الافتتاحية إن الوقت حان للحل.",
+        "statement",
+        "staffan-de-mistura",
+        "2017-03-21",
+    ),
+    # an occasion the article does not date, or no occasion at all: no date
+    D("وقال لافروف في مؤتمر صحفي إن الحوار مع واشنطن مستمر.", "statement", "sergey-lavrov", None),
+    D(
+        "وقال رئيس وفد المعارضة نصر الحريري في كلمته الافتتاحية إن المعارضة جاءت بنية صادقة.",
+        "statement",
+        "nasr-al-hariri",
+        None,
+    ),
+    D(
+        "ستنطلق الجولة المقبلة من المحادثات يوم الاثنين المقبل. وقال دي ميستورا في كلمته الافتتاحية "
+        "للجولة السابقة إن الأمل قائم.",
+        "statement",
+        "staffan-de-mistura",
+        None,
+    ),
+    # the main clause a statement hangs on; a reply on the same occasion
+    D(
+        "انطلقت أمس الثلاثاء في جنيف أعمال اللجنة الدستورية، في خطوة وصفها المبعوث الأممي ستافان دي ميستورا بأنها تاريخية.",
+        "statement",
+        "staffan-de-mistura",
+        "2017-03-21",
+    ),
+    D(
+        "اجتمع وزير الخارجية الأميركي جون كيري مع نظيره الروسي سيرغي لافروف في جنيف أمس الثلاثاء. وقال كيري "
+        "في مؤتمر صحفي مشترك إن الاتفاق ممكن. من جهته، قال لافروف إن موسكو مستعدة للتعاون.",
+        "statement",
+        "sergey-lavrov",
+        "2017-03-21",
+    ),
+    D(
+        "اجتمع وزير الخارجية الأميركي جون كيري مع نظيره الروسي سيرغي لافروف في جنيف أمس الثلاثاء. وقال كيري "
+        "في مؤتمر صحفي مشترك إن الاتفاق ممكن. في المقابل، قال المبعوث الأممي ستافان دي ميستورا إن الطريق طويل.",
+        "statement",
+        "staffan-de-mistura",
+        None,
+    ),
+    # the clause's own time expression, not one in the reported words; numbers that are not dates
+    D(
+        "قال لافروف اليوم الأربعاء إن الجولة المقبلة ستعقد في الخامس من نيسان المقبل.",
+        "statement",
+        "sergey-lavrov",
+        "2017-03-22",
+    ),
+    D("وقال لافروف إن القرار 2254 يبقى أساس الحل.", "statement", "sergey-lavrov", None),
+    D(
+        "وقال دي ميستورا إن 250 مدنيا قتلوا في حلب خلال شهر واحد.",
+        "statement",
+        "staffan-de-mistura",
+        None,
+    ),
+    # English
+    D(
+        "Russian Foreign Minister Sergei Lavrov met U.S. Secretary of State John Kerry in Moscow on Monday. "
+        "Lavrov told a joint news conference that differences remained.",
+        "statement",
+        "sergey-lavrov",
+        "2017-03-20",
+        lang="en",
+    ),
+    D("Lavrov told reporters that differences remained.", "statement", "sergey-lavrov", None, lang="en"),
+    D(
+        "The talks ended in Geneva on Tuesday with UN envoy Staffan de Mistura saying progress had been made.",
+        "statement",
+        "staffan-de-mistura",
+        "2017-03-21",
+        lang="en",
+    ),
+    D(
+        "Sergei Lavrov said on Monday that Moscow would send a delegation.",
+        "statement",
+        "sergey-lavrov",
+        "2017-03-20",
+        lang="en",
+    ),
+    D(
+        "UN envoy Staffan de Mistura called for new negotiations to begin by April 5.",
+        "statement",
+        "staffan-de-mistura",
+        None,
+        lang="en",
+    ),
+    D(
+        "Lavrov said Security Council resolution 2254 remained the basis of any settlement.",
+        "statement",
+        "sergey-lavrov",
+        None,
+        lang="en",
+    ),
+    # ---- talks rounds over several days
+    D(
+        "اختتمت اليوم الأربعاء في أستانا الجولة الثالثة من المحادثات السورية التي بدأت أمس الثلاثاء.",
+        "talks_round",
+        None,
+        "2017-03-21/2017-03-22",
+    ),
+    D(
+        "وقعت روسيا وتركيا أمس الثلاثاء اتفاقا في أستانا، وذلك في ختام الجولة الخامسة من المحادثات التي استمرت يومين.",
+        "talks_round",
+        None,
+        "2017-03-20/2017-03-21",
+    ),
+    D(
+        "انطلقت اليوم الأربعاء في جنيف الجولة السادسة من المحادثات السورية، ومن المقرر أن تستمر ثلاثة أيام.",
+        "talks_round",
+        None,
+        "2017-03-22/2017-03-24",
+    ),
+    D(
+        "The fifth round of Geneva talks ended on Tuesday. The talks opened on March 14 amid low expectations.",
+        "talks_round",
+        None,
+        "2017-03-14/2017-03-21",
+        lang="en",
+        count=1,
+    ),
+    D(
+        "Syria peace talks ended in Astana on Tuesday after two days of wrangling over the truce.",
+        "talks_round",
+        None,
+        "2017-03-20/2017-03-21",
+        lang="en",
+    ),
+    # not spans: hours are not days; an opening too long before the closing is another round
+    D(
+        "اختتمت أمس الثلاثاء في جنيف محادثات ماراثونية حول سوريا استمرت أكثر من 13 ساعة.",
+        "talks_round",
+        None,
+        "2017-03-21",
+    ),
+    D(
+        "The sixth round of Geneva talks ended on Tuesday. The third round of Geneva talks opened on January 5.",
+        "talks_round",
+        None,
+        "2017-03-21",
+        lang="en",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.text[:40] for c in CASES])
+def test_event_date(case: D) -> None:
+    events = run(case.text, case.lang)
+    found = _find(events, case)
+    assert found, [(e.type, [a.id for a in e.actors]) for e in events]
+    values = [e.date.value if e.date else None for e in found]
+    assert case.date in values, values
+    if case.count is not None:
+        assert len(found) == case.count, values
+
+
+def test_span_precision_is_day() -> None:
+    events = run(
+        "اختتمت اليوم الأربعاء في أستانا الجولة الثالثة من المحادثات السورية التي بدأت أمس الثلاثاء."
+    )
+    rounds = [e for e in events if e.type == "talks_round"]
+    assert rounds and rounds[0].date is not None
+    assert (rounds[0].date.start, rounds[0].date.end, rounds[0].date.precision) == (
+        date(2017, 3, 21),
+        date(2017, 3, 22),
+        "day",
+    )
+
+
+@pytest.mark.parametrize("occ", occasions(), ids=lambda o: o.id)
+def test_occasion_examples(occ: object) -> None:
+    from app.ingest.event_occasions import Occasion
+
+    assert isinstance(occ, Occasion)
+    for text in occ.examples:
+        lang = "en" if text.isascii() else "ar"
+        assert occ.phrase[lang].search(fold_text(text)), text
+    for text in occ.negatives:
+        lang = "en" if text.isascii() else "ar"
+        assert not occ.phrase[lang].search(fold_text(text)), text
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "text", "hit"),
+    [
+        ("reply", "ar", "من جهته، ", True),
+        ("reply", "ar", "في المقابل، ", False),
+        ("reply", "en", "For his part, ", True),
+        ("attached", "ar", "في خطوة ", True),
+        ("attached", "ar", "وقال الوزير ", False),
+    ],
+)
+def test_ties(name: str, lang: str, text: str, hit: bool) -> None:
+    assert bool(tie(name, lang).search(fold_text(text))) is hit
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "text", "days"),
+    [
+        ("lasted", "ar", "التي استمرت يومين", 2),
+        ("lasted", "ar", "استمرت ثلاثة أيام", 3),
+        ("lasts", "ar", "ومن المقرر أن تستمر خمسة أيام", 5),
+        ("lasts", "en", "the talks will last four days", 4),
+        ("lasted", "en", "the two-day talks that ended on Tuesday", 2),
+        ("lasted", "ar", "استمرت أكثر من 13 ساعة", None),
+        ("lasts", "ar", "استمرت يومين", None),
+    ],
+)
+def test_durations(name: str, lang: str, text: str, days: int | None) -> None:
+    from app.ingest.rounds import _days
+
+    m = span_cue(name, lang).search(fold_text(text))
+    assert (_days(m) if m else None) == days
