@@ -70,7 +70,8 @@ CASES = [
         "2017-03-20",
     ),
     D(
-        "وافتتح وزير الخارجية الروسي سيرغي لافروف المؤتمر في سوتشي صباح الثلاثاء، داعيا المشاركين إلى الحوار.",
+        "وافتتح وزير الخارجية الروسي سيرغي لافروف المؤتمر في سوتشي "
+        "صباح الثلاثاء، داعيا المشاركين إلى الحوار.",
         "statement",
         "sergey-lavrov",
         "2017-03-21",
@@ -99,7 +100,8 @@ CASES = [
     ),
     # the main clause a statement hangs on; a reply on the same occasion
     D(
-        "انطلقت أمس الثلاثاء في جنيف أعمال اللجنة الدستورية، في خطوة وصفها المبعوث الأممي ستافان دي ميستورا بأنها تاريخية.",
+        "انطلقت أمس الثلاثاء في جنيف أعمال اللجنة الدستورية، في خطوة وصفها "
+        "المبعوث الأممي ستافان دي ميستورا بأنها تاريخية.",
         "statement",
         "staffan-de-mistura",
         "2017-03-21",
@@ -113,7 +115,8 @@ CASES = [
     ),
     D(
         "اجتمع وزير الخارجية الأميركي جون كيري مع نظيره الروسي سيرغي لافروف في جنيف أمس الثلاثاء. وقال كيري "
-        "في مؤتمر صحفي مشترك إن الاتفاق ممكن. في المقابل، قال المبعوث الأممي ستافان دي ميستورا إن الطريق طويل.",
+        "في مؤتمر صحفي مشترك إن الاتفاق ممكن. في المقابل، قال "
+        "المبعوث الأممي ستافان دي ميستورا إن الطريق طويل.",
         "statement",
         "staffan-de-mistura",
         None,
@@ -143,7 +146,8 @@ CASES = [
     ),
     D("Lavrov told reporters that differences remained.", "statement", "sergey-lavrov", None, lang="en"),
     D(
-        "The talks ended in Geneva on Tuesday with UN envoy Staffan de Mistura saying progress had been made.",
+        "The talks ended in Geneva on Tuesday with UN envoy Staffan "
+        "de Mistura saying progress had been made.",
         "statement",
         "staffan-de-mistura",
         "2017-03-21",
@@ -178,7 +182,8 @@ CASES = [
         "2017-03-21/2017-03-22",
     ),
     D(
-        "وقعت روسيا وتركيا أمس الثلاثاء اتفاقا في أستانا، وذلك في ختام الجولة الخامسة من المحادثات التي استمرت يومين.",
+        "وقعت روسيا وتركيا أمس الثلاثاء اتفاقا في أستانا، وذلك في ختام "
+        "الجولة الخامسة من المحادثات التي استمرت يومين.",
         "talks_round",
         None,
         "2017-03-20/2017-03-21",
@@ -190,7 +195,8 @@ CASES = [
         "2017-03-22/2017-03-24",
     ),
     D(
-        "The fifth round of Geneva talks ended on Tuesday. The talks opened on March 14 amid low expectations.",
+        "The fifth round of Geneva talks ended on Tuesday. The talks "
+        "opened on March 14 amid low expectations.",
         "talks_round",
         None,
         "2017-03-14/2017-03-21",
@@ -212,7 +218,8 @@ CASES = [
         "2017-03-21",
     ),
     D(
-        "The sixth round of Geneva talks ended on Tuesday. The third round of Geneva talks opened on January 5.",
+        "The sixth round of Geneva talks ended on Tuesday. The third "
+        "round of Geneva talks opened on January 5.",
         "talks_round",
         None,
         "2017-03-21",

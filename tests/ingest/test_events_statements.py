@@ -67,7 +67,8 @@ CASES = [
         mentions=1,
     ),
     S(
-        "واجتمع وزراء خارجية روسيا وتركيا وإيران في موسكو أمس الثلاثاء، وأكدوا في بيان مشترك دعمهم للحل السياسي.",
+        "واجتمع وزراء خارجية روسيا وتركيا وإيران في موسكو أمس "
+        "الثلاثاء، وأكدوا في بيان مشترك دعمهم للحل السياسي.",
         ("russia", "turkey", "iran"),
         date="2017-03-21",
     ),
@@ -92,7 +93,8 @@ CASES = [
     S("وقال دبلوماسيون غربيون إن المحادثات متعثرة.", (), count=0),
     # "وكان X قد أعلن": the subject stands before the verb, not the name after it
     S(
-        "وكان الأمين العام للأمم المتحدة أنطونيو غوتيريش قد أعلن أمس الثلاثاء تعيين ستافان دي ميستورا مبعوثا.",
+        "وكان الأمين العام للأمم المتحدة أنطونيو غوتيريش قد أعلن أمس "
+        "الثلاثاء تعيين ستافان دي ميستورا مبعوثا.",
         ("antonio-guterres",),
         not_speaker="staffan-de-mistura",
         date="2017-03-21",
@@ -115,7 +117,8 @@ CASES = [
         lang="en",
     ),
     S(
-        "On Tuesday, the foreign ministers of Russia and Turkey met in Moscow and issued a joint statement backing the truce.",
+        "On Tuesday, the foreign ministers of Russia and Turkey met in "
+        "Moscow and issued a joint statement backing the truce.",
         ("russia",),
         date="2017-03-21",
         lang="en",
