@@ -19,6 +19,7 @@ from app.ingest.rounds import round_from_match, round_in, series_in, span_for
 
 _PRONOUN_THAT = re.compile(r"\s*(?:انه|انها|انهم|انهما|بانه|بانها)(?!\S)")
 _THAT = re.compile(r"(?<!\S)(?:ان|انه|انها|بان|that)(?!\S)")
+_TARGET = re.compile(r"(?:^|\s)(?:علي|ضد|مواقع|معاقل|مقرات|تجمعات|مناطق|against|on)(?:\s+\S+)?\s+$")
 _CONTENT_MARKER = re.compile(r"\s(?:ل(?:ت|ا)\S{3,}|بشان|يضم|يقضي|تنص|حول|بان|that|to|on)(?=\s)")
 
 
@@ -181,6 +182,8 @@ def _clause_actors(
             continue
         if kind not in ("meeting", "statement") and _place_phrase(ctx, loc):
             continue
+        if kind == "military" and _TARGET.search(ctx.text, max(start, loc.start - 24), loc.start):
+            continue  # whom the strike hit is its target, not its actor
         if kind in ("proposal", "report") and match.ambiguous and not _right_before(ctx, loc, start, t_start):
             continue
         out.append(loc)
