@@ -78,11 +78,38 @@ def candidates(ctx: Context) -> list[Cand]:
 def _date_from_sentences(ctx: Context, cands: list[Cand]) -> None:
     """Acts whose clause names no date take their sentence's free dates (see sentence_timex)."""
     claims = [(ctx.to_folded(c.timex.start, c.timex.end)[0], c.type) for c in cands if c.timex]
+    # a date in the clause of another kind of event is that clause's own ("… التي بدأت أمس الاثنين")
+    claims += [
+        (t.start, c.type)
+        for c in cands
+        if c.type != "statement"
+        for t in ctx.timexes_in(*c.span)
+        if c.span[0] <= t.start and t.end <= c.span[1]
+    ]
     for c in cands:
         if c.type != "statement" and c.timex is None and c.date is None:
             # a date another kind of event stands on is not free; one of this kind's is the same act's
             claimed = {pos for pos, kind in claims if kind != c.type}
-            c.timex = sentence_timex(ctx, c.sent, c.t_start, claimed)
+            c.timex = sentence_timex(ctx, c.sent, c.t_start, claimed) or _manner_timex(ctx, c, cands)
+
+
+def _manner_timex(ctx: Context, c: Cand, cands: list[Cand]) -> Timex | None:
+    """ "اختتمت المحادثات اليوم الثلاثاء، بإعلان … اتفاقها": an act told as the manner of the
+    clause before it (a clause opening with بـ) happened when that clause's event did."""
+    words = ctx.text[c.span[0] : c.t_end].split()
+    if ctx.lang != "ar" or not words or not words[0].startswith("ب") or len(words[0]) < 4:
+        return None
+    before = [
+        o
+        for o in cands
+        if o is not c and o.sent == c.sent and o.span[1] <= c.span[0] and o.timex and o.type != "statement"
+    ]
+    main = max(before, key=lambda o: o.span[1], default=None)
+    if main is None or main.status == "planned" or main.timex is None or main.timex.date is None:
+        return None
+    if ctx.text[main.span[1] : c.span[0]].strip(" ،,") != "":
+        return None  # only the clause right before
+    return main.timex
 
 
 def _date_statements(ctx: Context, cands: list[Cand]) -> None:

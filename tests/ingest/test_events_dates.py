@@ -174,6 +174,15 @@ CASES = [
         None,
         lang="en",
     ),
+    # a date in another event's relative clause is not this act's; an act told as the manner of a
+    # dated clause ("…، بإعلان …") happened then
+    D(
+        "اختتمت اليوم الأربعاء في أستانا الجولة الثالثة من المحادثات التي بدأت أمس الثلاثاء، "
+        "بإعلان روسيا وتركيا وإيران اتفاقها على آلية لمراقبة الهدنة.",
+        "agreement",
+        "russia",
+        "2017-03-22",
+    ),
     # ---- talks rounds over several days
     D(
         "اختتمت اليوم الأربعاء في أستانا الجولة الثالثة من المحادثات السورية التي بدأت أمس الثلاثاء.",
