@@ -77,7 +77,15 @@ def candidates(ctx: Context) -> list[Cand]:
 
 def _date_from_sentences(ctx: Context, cands: list[Cand]) -> None:
     """Acts whose clause names no date take their sentence's free dates (see sentence_timex)."""
-    claims = [(ctx.to_folded(c.timex.start, c.timex.end)[0], c.type) for c in cands if c.timex]
+    claims = [
+        (pos, c.type)
+        for c in cands
+        if c.timex
+        for pos in [ctx.to_folded(c.timex.start, c.timex.end)[0]]
+        # an English statement dated from its sentence's start ("On Tuesday, X met Y and issued a
+        # statement") leaves that date to the sentence's other acts
+        if c.type != "statement" or c.span[0] <= pos
+    ]
     # a date in the clause of another kind of event is that clause's own ("… التي بدأت أمس الاثنين")
     claims += [
         (t.start, c.type)

@@ -183,6 +183,14 @@ CASES = [
         "russia",
         "2017-03-22",
     ),
+    D(
+        "On Tuesday, Russian Foreign Minister Sergei Lavrov met UN envoy Staffan de Mistura in Moscow "
+        "and issued a joint statement backing the truce.",
+        "meeting",
+        None,
+        "2017-03-21",
+        lang="en",
+    ),
     # ---- talks rounds over several days
     D(
         "اختتمت اليوم الأربعاء في أستانا الجولة الثالثة من المحادثات السورية التي بدأت أمس الثلاثاء.",
