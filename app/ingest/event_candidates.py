@@ -142,8 +142,9 @@ def _after_frame(ctx: Context, start: int, t_start: int) -> int:
 
 
 def _denied(ctx: Context, start: int, t_start: int) -> bool:
-    """The act stands in the reported words of a denial ("نفت الوزارة أن تكون طائراتها قصفت …")."""
-    denial = cue("denial", ctx.lang)
+    """The act stands in the reported words of a denial, a call or a warning ("نفت الوزارة أن تكون
+    طائراتها قصفت …", "طالبت المعارضة بأن تدخل الهدنة حيز التنفيذ"): it did not happen."""
+    denial = cue("unasserted", ctx.lang)
     return any(
         start <= f_start and f_end <= t_start and denial.search(ctx.text, f_start, f_end)
         for f_start, f_end in ctx.frames
