@@ -114,7 +114,27 @@ CASES = [
         ("sergey-lavrov", "turkey"),
         "2017-03-21",
     ),
+    C(
+        "Putin and Erdogan held a summit in Ankara on Monday.",
+        M,
+        ("vladimir-putin", "recep-tayyip-erdogan"),
+        "2017-03-20",
+    ),
+    C(
+        "Erdogan received a phone call from Putin on Sunday.",
+        M,
+        ("recep-tayyip-erdogan", "vladimir-putin"),
+        "2017-03-19",
+    ),
+    C(
+        "In a phone call with his Turkish counterpart on Monday, Lavrov discussed Idlib.",
+        M,
+        ("turkey",),
+        "2017-03-20",
+    ),
     # meetings: negatives (readiness, figurative "met with", supplies received, a refusal of talks)
+    C("Kerry discussed the Russian proposal with reporters in Washington.", None),
+    C("The talks held little promise.", None),
     C("Lavrov said Moscow was ready to meet the opposition at any time.", None, absent=(M,)),
     C("The proposal met with a cool reception in Damascus.", None),
     C("The Syrian army received reinforcements from Russia on Tuesday.", None, absent=(M,)),
@@ -171,6 +191,20 @@ CASES = [
         series="vienna",
         absent=(M,),
     ),
+    C(
+        "The first session of the constitutional committee opened in Geneva on Wednesday.",
+        T,
+        date="2017-03-22",
+        round=1,
+        series="constitutional-committee",
+    ),
+    C(
+        "Astana 4 ended on Thursday with a memorandum on zones.",
+        T,
+        date="2017-03-16",
+        round=4,
+        series="astana",
+    ),
     # talks rounds: negatives (a possibility, counted rounds, other kinds of rounds)
     C("The next round of talks could take place in Astana later this month.", None, absent=(T,)),
     C("Three rounds of Geneva talks have failed to end the war.", None, absent=(T,)),
@@ -196,6 +230,7 @@ CASES = [
         A,
         date="2017-03-17",
     ),
+    C("The truce came into force at midnight on Friday.", A, date="2017-03-17"),
     # agreements: negatives (failure, veto, hope, refusal)
     C("The two sides failed to reach an agreement on the prisoner exchange.", None, absent=(A,)),
     C("Russia vetoed a resolution on Aleppo on Monday.", None, absent=(A,)),
@@ -236,7 +271,11 @@ CASES = [
         not_actors=("united-states",),
     ),
     C("The siege of eastern Aleppo ended on Thursday after the last rebels left.", X, date="2017-03-16"),
+    C("Rockets hit a residential district of Aleppo on Monday.", X, date="2017-03-20"),
+    C("The enclave has been under siege by government forces since 2013.", X, date="2013"),
     # military: negatives (a call to stop shelling, figurative attacks, an election campaign, a warning)
+    C("The government attacked the report as biased.", None),
+    C("Officials fear clashes between rival factions could erupt.", None),
     C("Turkey called for an immediate halt to the shelling of civilian areas in Idlib.", None, absent=(X,)),
     C("The opposition leader attacked the Russian plan as a recipe for partition.", None, absent=(X,)),
     C("The party launched its campaign for the municipal elections on Monday.", None, absent=(X,)),
