@@ -47,7 +47,7 @@ class _Slot:
     joins: bool  # "أعلن ذلك …": the previous statement, told again
 
 
-def _slot(ctx: Context, sent: int, t_start: int, t_end: int) -> _Slot:
+def _slot(ctx: Context, sent: int, t_end: int, source_after: bool = False) -> _Slot:
     text, sent_end = ctx.text, ctx.sent_bounds[sent][1]
     start, joins = t_end, False
     that = cue("anaphoric_that", ctx.lang).match(text[t_end:sent_end])
@@ -55,7 +55,7 @@ def _slot(ctx: Context, sent: int, t_start: int, t_end: int) -> _Slot:
         start, joins = t_end + that.end(), True
     limit = min(sent_end, start + (_SLOT_MAX_EN if ctx.lang == "en" else _SLOT_MAX))
     comp = cue("complement", ctx.lang).search(text, start, limit)
-    if comp is None and ctx.lang == "en":
+    if comp is None and ctx.lang == "en" and not source_after:
         # English names the speaker before the verb: without "that" the words start at once
         # ("called for talks to begin by January 1"); only a date right after the verb is the saying's
         end = _en_adverbial_end(ctx, start, sent_end)
@@ -81,7 +81,7 @@ def statement(ctx: Context, sent: int, rule: Rule, m: re.Match[str], previous: C
     if cue("masdar_before", ctx.lang).search(ctx.text[max(0, t_start - 10) : t_start]):
         return None
     clause = ctx.clause_at(sent, t_start)
-    slot = _slot(ctx, sent, t_start, t_end)
+    slot = _slot(ctx, sent, t_end, source_after=rule.source_after)
     words = ctx.text[slot.start : slot.end].strip()
     if cue("media_subject", ctx.lang).match(words) or cue("unnamed", ctx.lang).match(words):
         return None
@@ -122,7 +122,7 @@ def statement(ctx: Context, sent: int, rule: Rule, m: re.Match[str], previous: C
 def _source(ctx: Context, slot: _Slot) -> list[Located]:
     """The name right after "نقلت الوكالة عن": the person or body quoted."""
     found = [a for a in ctx.actors_in(slot.start, slot.end) if a not in ctx.adjectives]
-    return found[:1] if found and found[0].start - slot.start <= 2 else []
+    return found[:1] if found and ctx.text[slot.start : found[0].start].strip() in ("", "the") else []
 
 
 def _find_speakers(
@@ -166,7 +166,7 @@ def _statement(
     cand.own_act = rule.own_act
     cand.content = (slot.content, ctx.sent_bounds[sent][1])
     frame_start = clause[0]
-    if ctx.lang == "en":  # "On Tuesday, the ministers met … and issued a statement"
+    if ctx.lang == "en" and not rule.source_after:  # "On Tuesday, the ministers met … and issued a statement"
         frame_start = max(
             [ctx.sent_bounds[sent][0]] + [e for s, e in ctx.frames if s < t_start and e <= t_start]
         )

@@ -130,6 +130,14 @@ CASES = [
         lang="en",
     ),
     S("The ceremony ended with a band playing the anthem.", (), count=0, lang="en"),
+    # "according to X": X speaks; the date of the reported fact is not the saying's
+    S(
+        "The truce was holding in Idlib on Monday, according to the Kremlin.",
+        ("russia",),
+        lang="en",
+    ),
+    S("The delegations will meet according to the timetable agreed in Astana.", (), count=0, lang="en"),
+    S("The truce was holding, according to sources close to the talks.", (), count=0, lang="en"),
 ]
 
 
@@ -149,3 +157,8 @@ def test_statement(case: S) -> None:
         assert len(mine[0].mentions) == case.mentions, described
     if case.date is not None:
         assert mine[0].date is not None and mine[0].date.value == case.date, described
+
+
+def test_according_to_takes_no_date_of_the_fact() -> None:
+    found = statements("The truce was holding in Idlib on Monday, according to the Kremlin.", "en")
+    assert [e.date for e in found] == [None]
