@@ -20,6 +20,10 @@ from app.ingest.rounds import round_from_match, round_in, series_in, span_for
 _PRONOUN_THAT = re.compile(r"\s*(?:انه|انها|انهم|انهما|بانه|بانها)(?!\S)")
 _THAT = re.compile(r"(?<!\S)(?:ان|انه|انها|بان|that)(?!\S)")
 _TARGET = re.compile(r"(?:^|\s)(?:علي|ضد|مواقع|معاقل|مقرات|تجمعات|مناطق|against|on)(?:\s+\S+)?\s+$")
+_VISIT = re.compile(
+    r"(?<!\S)[وفل]?(?:زياره|زيارته|زيارتها|زيارتهما|زار|زارت|يزور|تزور|سيزور|ستزور|visit\S*)(?!\S)"
+)
+_HOST = re.compile(r"(?:^|\s)(?:الي|to)\s*$")  # a visit's host: the capital it goes to
 _CONTENT_MARKER = re.compile(r"\s(?:ل(?:ت|ا)\S{3,}|بشان|يضم|يقضي|تنص|حول|بان|that|to|on)(?=\s)")
 
 
@@ -176,10 +180,13 @@ def _clause_actors(
         start = that[-1] if that else start
     if rule.reach is not None:
         start, end = t_start, min(end, t_end + rule.reach)
+    visit = kind == "meeting" and bool(_VISIT.search(ctx.text, start, end))
     out = []
     for loc in ctx.actors_in(start, end):
         match = loc.actor
-        if match is None or (match.metonym and ctx.prepositional(loc)) or ctx.in_quote(loc.start):
+        if match is None or ctx.in_quote(loc.start):
+            continue
+        if match.metonym and ctx.prepositional(loc) and not (visit and _HOST.search(ctx.text, 0, loc.start)):
             continue
         if kind not in ("meeting", "statement") and _place_phrase(ctx, loc):
             continue
