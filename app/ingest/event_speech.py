@@ -70,7 +70,11 @@ def _en_adverbial_end(ctx: Context, start: int, sent_end: int) -> int:
     for t in ctx.timexes_in(start, min(sent_end, start + _EN_ADVERBIAL)):
         return t.end
     by = _BY_AFTER.match(ctx.text, start)
-    if by:  # "announced by the Secretary-General on September 23"
+    before = ctx.text[max(0, start - 30) : start].rsplit(" ", 1)[0]  # up to the verb
+    named = _QUOTE_BEFORE.search(before) and [
+        a for a in ctx.actors_in(start, start + 6) if a not in ctx.adjectives
+    ]
+    if by or named:  # "announced by the Secretary-General on September 23", "said Peskov on Tuesday"
         for t in ctx.timexes_in(start, min(sent_end, start + _SLOT_MAX_EN)):
             return t.end
     return start

@@ -127,7 +127,11 @@ def _date_statements(ctx: Context, cands: list[Cand]) -> None:
     statements = sorted((c for c in cands if c.type == "statement"), key=lambda c: (c.sent, c.t_start))
     on_occasion: set[int] = set()
     previous: Cand | None = None
+    published = ctx.article.published
     for c in statements:
+        value = c.timex.date if c.timex else None
+        if value is not None and published is not None and value.start > published:
+            c.timex = None  # "ودعا X إلى استئناف المفاوضات في 8 شباط المقبل": the call is not in February
         if c.timex is None and c.date is None:
             c.date = occasion_date(ctx, c, cands)
             if c.date is not None:

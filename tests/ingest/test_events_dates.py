@@ -83,6 +83,41 @@ CASES = [
         "staffan-de-mistura",
         "2017-03-21",
     ),
+    D(
+        "وصل وزير الخارجية الأميركي جون كيري إلى موسكو أمس الثلاثاء. وقال كيري خلال زيارته إن "
+        "بلاده تريد تعاونا أوثق مع روسيا.",
+        "statement",
+        "john-kerry",
+        "2017-03-21",
+    ),
+    D(
+        "اجتمع وزير الخارجية الروسي سيرغي لافروف مع نظيره الأميركي جون كيري في جنيف يوم الاثنين. "
+        "وأكد لافروف في مؤتمر صحفي مع نظيره الأميركي أن الهدنة صامدة.",
+        "statement",
+        "sergey-lavrov",
+        "2017-03-20",
+    ),
+    # a saying is not dated in the future its words name
+    D(
+        "ودعا المبعوث الأممي ستافان دي ميستورا إلى استئناف المفاوضات في الثامن من نيسان المقبل.",
+        "statement",
+        "staffan-de-mistura",
+        None,
+    ),
+    D(
+        '"The talks were useful," said Kremlin spokesman Dmitry Peskov on Tuesday.',
+        "statement",
+        "dmitry-peskov",
+        "2017-03-21",
+        lang="en",
+    ),
+    D(
+        "Lavrov said Russia would send a delegation to the talks on Monday.",
+        "statement",
+        "sergey-lavrov",
+        None,
+        lang="en",
+    ),
     # an occasion the article does not date, or no occasion at all: no date
     D("وقال لافروف في مؤتمر صحفي إن الحوار مع واشنطن مستمر.", "statement", "sergey-lavrov", None),
     D(
