@@ -132,6 +132,18 @@ CASES = [
         ("turkey",),
         "2017-03-20",
     ),
+    C(
+        "Lavrov met Kerry in Geneva on Monday ahead of the next round of talks.",
+        M,
+        ("sergey-lavrov", "john-kerry"),
+        "2017-03-20",
+    ),
+    C(
+        "The ninth round of Astana talks opened on Monday with a meeting between the Russian and "
+        "Turkish delegations.",
+        M,
+        ("russia", "turkey"),
+    ),
     # meetings: negatives (readiness, figurative "met with", supplies received, a refusal of talks)
     C("Kerry discussed the Russian proposal with reporters in Washington.", None),
     C("The talks held little promise.", None),
