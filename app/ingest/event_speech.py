@@ -22,6 +22,37 @@ _SLOT_MAX = 120  # folded characters after a verb of saying in which its subject
 _SUBJECT_REACH = 90  # the subject of a verb of saying starts this close to it
 _SLOT_MAX_EN = 80  # English: "that" or a colon this close to the verb ends the frame
 _EN_ADVERBIAL = 20  # English: a date starting this close after the verb dates the saying
+# English words that may stand between a verb of saying and the date of the saying
+_EN_ADJUNCT_WORDS = frozenset(
+    [
+        "reporters",
+        "journalists",
+        "the",
+        "a",
+        "an",
+        "news",
+        "press",
+        "conference",
+        "briefing",
+        "in",
+        "at",
+        "during",
+        "late",
+        "early",
+        "on",
+        "last",
+        "this",
+        "his",
+        "her",
+        "their",
+        "joint",
+        "interview",
+        "television",
+        "state",
+        "radio",
+        "statement",
+    ]
+)
 _SVO_GAP = re.compile(r"^\s*(?:قد\s+|لا\s+)?ف?$")  # "أما البحره فقال": the ف of the answer clause
 _PLURAL_VERB = re.compile(r"^[وف]?\S{2,}وا$")  # "قالوا", "أكدوا": never one earlier speaker
 _FEMININE_VERB = re.compile(r"^[وف]?\S{2,}(?:ت|تا)$")
@@ -69,6 +100,9 @@ def _en_adverbial_end(ctx: Context, start: int, sent_end: int) -> int:
     ("said on Wednesday", "told reporters late on Monday"), else the verb's end."""
     for t in ctx.timexes_in(start, min(sent_end, start + _EN_ADVERBIAL)):
         return t.end
+    for t in ctx.timexes_in(start, min(sent_end, start + _SLOT_MAX_EN))[:1]:
+        if _adjuncts_only(ctx, start, t.start):  # "told reporters in Moscow on Wednesday"
+            return t.end
     by = _BY_AFTER.match(ctx.text, start)
     before = ctx.text[max(0, start - 30) : start].rsplit(" ", 1)[0]  # up to the verb
     named = _QUOTE_BEFORE.search(before) and [
@@ -78,6 +112,20 @@ def _en_adverbial_end(ctx: Context, start: int, sent_end: int) -> int:
         for t in ctx.timexes_in(start, min(sent_end, start + _SLOT_MAX_EN)):
             return t.end
     return start
+
+
+def _adjuncts_only(ctx: Context, start: int, end: int) -> bool:
+    """Whether English words between a verb of saying and a date are only its listeners and where it
+    was said ("reporters in Moscow", "a news conference at the Kremlin"), not reported words."""
+    named = [(p.start, p.end) for p in ctx.places_in(start, end)] + [
+        (a.start, a.end) for a in ctx.actors_in(start, end)
+    ]
+    for m in re.finditer(r"\S+", ctx.text[start:end]):
+        word = m.group(0).strip(",")
+        pos = start + m.start()
+        if word not in _EN_ADJUNCT_WORDS and not any(s <= pos < e for s, e in named):
+            return False
+    return True
 
 
 def statement(ctx: Context, sent: int, rule: Rule, m: re.Match[str], previous: Cand | None) -> Cand | None:

@@ -118,6 +118,20 @@ CASES = [
         None,
         lang="en",
     ),
+    D(
+        "Lavrov told reporters in Moscow on Wednesday the talks had been useful.",
+        "statement",
+        "sergey-lavrov",
+        "2017-03-22",
+        lang="en",
+    ),
+    D(
+        "Lavrov said the talks would begin in Geneva on Monday.",
+        "statement",
+        "sergey-lavrov",
+        None,
+        lang="en",
+    ),
     # an occasion the article does not date, or no occasion at all: no date
     D("وقال لافروف في مؤتمر صحفي إن الحوار مع واشنطن مستمر.", "statement", "sergey-lavrov", None),
     D(
