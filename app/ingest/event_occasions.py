@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 from functools import lru_cache
 from typing import Any
 
@@ -33,6 +34,7 @@ class Occasion:
     anchor: dict[str, re.Pattern[str]]
     types: tuple[str, ...]
     point: str
+    max_age_days: int | None = None  # the occasion is at most this many days before publication
     examples: tuple[str, ...] = ()
     negatives: tuple[str, ...] = ()
 
@@ -62,6 +64,7 @@ def occasions() -> tuple[Occasion, ...]:
                 anchor=_patterns(raw.get("anchor", {}), where),
                 types=tuple(str(t) for t in raw.get("types", ())),
                 point=point,
+                max_age_days=int(raw["max_age_days"]) if raw.get("max_age_days") is not None else None,
                 examples=tuple(raw.get("examples", ())),
                 negatives=tuple(raw.get("negatives", ())),
             )
@@ -103,9 +106,15 @@ def occasion_date(ctx: Context, c: Cand, cands: Sequence[Cand]) -> DateValue | N
     return DateValue(day.isoformat(), day, day, "day")
 
 
-def _usable(ctx: Context, value: DateValue | None) -> bool:
+def _usable(ctx: Context, value: DateValue | None, occ: Occasion) -> bool:
+    """A day not after publication (nor, for some occasions, long before it)."""
     published = ctx.article.published
-    return value is not None and value.precision == "day" and (published is None or value.end <= published)
+    if value is None or value.precision != "day":
+        return False
+    if published is None:
+        return True
+    oldest = published - timedelta(days=occ.max_age_days) if occ.max_age_days is not None else value.end
+    return oldest <= value.end <= published
 
 
 def _from_events(ctx: Context, c: Cand, cands: Sequence[Cand], occ: Occasion) -> DateValue | None:
@@ -116,7 +125,7 @@ def _from_events(ctx: Context, c: Cand, cands: Sequence[Cand], occ: Occasion) ->
         if o is c or o.type not in occ.types or o.status == "planned":
             continue
         value = o.date or (o.timex.date if o.timex else None)
-        if value is None or not _usable(ctx, value):
+        if value is None or not _usable(ctx, value, occ):
             continue
         key = (o.sent, o.t_start)
         (before if key <= (c.sent, c.t_start) else after).append((key, value))
@@ -144,7 +153,7 @@ def _from_anchor(ctx: Context, c: Cand, occ: Occasion) -> DateValue | None:
                 for t in ctx.timexes_in(*clause)
                 if t.timex and t.timex.date and not _in_frame(ctx, t.start, m.start())
             ]
-            usable = [v for v in found if _usable(ctx, v)]
+            usable = [v for v in found if _usable(ctx, v, occ)]
             if usable:
                 return usable[0]
     return None

@@ -132,6 +132,21 @@ CASES = [
         None,
         lang="en",
     ),
+    D(
+        "بدأت أمس الثلاثاء في جنيف أعمال اللجنة الدستورية السورية. وقال بشار الجعفري في كلمته إن "
+        "الحكومة تدعم عمل اللجنة.",
+        "statement",
+        "bashar-al-jaafari",
+        "2017-03-21",
+    ),
+    # a speech "in his address" is not dated by a session weeks before publication
+    D(
+        "وكانت الجولة الرابعة من المحادثات قد بدأت في 23 شباط الماضي. وقال بشار الجعفري في كلمته إن "
+        "الحكومة لن تتنازل.",
+        "statement",
+        "bashar-al-jaafari",
+        None,
+    ),
     # an occasion the article does not date, or no occasion at all: no date
     D("وقال لافروف في مؤتمر صحفي إن الحوار مع واشنطن مستمر.", "statement", "sergey-lavrov", None),
     D(
