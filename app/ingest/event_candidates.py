@@ -120,7 +120,10 @@ def act(ctx: Context, sent: int, rule: Rule, m: re.Match[str]) -> Cand | None:
         return None
     cand = Cand(rule.type, rule.id, rule.status, sent, t_start, t_end, region, absorbs=rule.absorbs)
     cand.roles = rule.roles
-    cand.actors = _clause_actors(ctx, rule, region, t_start, t_end) + _reporters_side(ctx, region[0], t_start)
+    reach = (region[0], _participants_end(ctx, sent, region[1]) if rule.type in _GATHERINGS else region[1])
+    cand.actors = _clause_actors(ctx, rule, reach, t_start, t_end) + _reporters_side(ctx, region[0], t_start)
+    if rule.type == "meeting":
+        cand.actors = _unique(_omitted_subject(ctx, sent, clause[0], t_start, cand.actors) + cand.actors)
     if len(cand.actors) < 2:
         cand.actors = _with_dual_anaphor(ctx, cand.actors, region)
     if not cand.actors and rule.type == "agreement":
@@ -134,6 +137,60 @@ def act(ctx: Context, sent: int, rule: Rule, m: re.Match[str]) -> Cand | None:
         cand.timex = governing(ctx, *region, t_start)
     cand.place = place_of(ctx, *region)
     return cand
+
+
+_GATHERINGS = ("meeting", "talks_round")
+
+
+def _unique(actors: list[Located]) -> list[Located]:
+    seen: set[str] = set()
+    out = []
+    for loc in actors:
+        key = loc.actor.actor.id if loc.actor else f"@{loc.start}"
+        if key not in seen:
+            seen.add(key)
+            out.append(loc)
+    return out
+
+
+def _participants_end(ctx: Context, sent: int, end: int) -> int:
+    """A meeting's or round's clause runs on over the clauses that name who takes part
+    ("، بمشاركة وفدي الحكومة والمعارضة"، "وبحضور المبعوث الأممي")."""
+    for start, stop in ctx.clauses_of(sent):
+        if start < end:
+            continue
+        if not cue("participants", ctx.lang).match(ctx.text, start, stop):
+            break
+        end = stop
+    return end
+
+
+def _omitted_subject(
+    ctx: Context, sent: int, start: int, t_start: int, found: list[Located]
+) -> list[Located]:
+    """The subject a clause leaves out: "وصل المبعوث إلى دمشق، والتقى الوزير" (the envoy met him);
+    "قال بوتين …، مضيفا أنه بحث الأمر مع ترمب" (Putin discussed it)."""
+    words = ctx.text[start:t_start]
+    pronoun = re.search(r"(?:^|\s)(?:انه|بانه)\s*$", words)
+    if words.strip(" ،,") not in ("", "و", "ف") and not pronoun:
+        return []
+    ids = {a.actor.actor.id for a in found if a.actor}
+    sentence_start = ctx.sent_bounds[sent][0]
+    if pronoun:  # "أنه": the person who speaks in this sentence
+        people = [
+            loc
+            for (f_start, f_end), speakers in ctx.frame_speakers.items()
+            if sentence_start <= f_start and f_end <= t_start
+            for loc in speakers
+            if loc.actor and loc.actor.actor.kind == "person"
+        ]
+        return people[-1:] if people and people[-1].actor and people[-1].actor.actor.id not in ids else []
+    if start <= sentence_start:
+        return []
+    for loc in ctx.actors_in(sentence_start, start):
+        if loc.actor and subject_like(ctx, loc) and not ctx.in_quote(loc.start):
+            return [] if loc.actor.actor.id in ids else [loc]
+    return []
 
 
 def _after_frame(ctx: Context, start: int, t_start: int) -> int:

@@ -100,8 +100,10 @@ def _fits(g: Group, c: Cand) -> bool:
     if c.type == "meeting":
         # the same meeting: the same person at it, or the same two parties
         shared = c.ids & g.ids
+        # a person who meets one counterpart and then calls another takes part in two meetings
+        counterparts = bool(c.person_ids - g.person_ids) and bool(g.person_ids - c.person_ids)
         return g.status == c.status and (
-            same_sentence or bool(c.person_ids & g.person_ids) or len(shared) >= 2
+            same_sentence or (bool(c.person_ids & g.person_ids) and not counterparts) or len(shared) >= 2
         )
     if c.type in ("proposal", "report"):
         return True
