@@ -217,7 +217,16 @@ CASES = [
         round=4,
         series="astana",
     ),
+    C(
+        "Geir Pedersen convened the first meeting of the constitutional committee in Geneva on Monday.",
+        T,
+        ("geir-pedersen",),
+        "2017-03-20",
+        round=1,
+        series="constitutional-committee",
+    ),
     # talks rounds: negatives (a possibility, counted rounds, other kinds of rounds)
+    C("It was their first meeting since the downing of the Russian jet.", None),
     C("The next round of talks could take place in Astana later this month.", None, absent=(T,)),
     C("Three rounds of Geneva talks have failed to end the war.", None, absent=(T,)),
     C("The next round of sanctions will be announced on Friday.", None, absent=(T,)),
@@ -285,6 +294,12 @@ CASES = [
     C("The siege of eastern Aleppo ended on Thursday after the last rebels left.", X, date="2017-03-16"),
     C("Rockets hit a residential district of Aleppo on Monday.", X, date="2017-03-20"),
     C("The enclave has been under siege by government forces since 2013.", X, date="2013"),
+    C(
+        "Turkey launched its long-threatened offensive against Kurdish forces on Wednesday.",
+        X,
+        ("turkey",),
+        "2017-03-22",
+    ),
     # military: negatives (a call to stop shelling, figurative attacks, an election campaign, a warning)
     C("The government attacked the report as biased.", None),
     C("Officials fear clashes between rival factions could erupt.", None),
