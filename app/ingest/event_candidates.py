@@ -221,6 +221,8 @@ def _reporters_side(ctx: Context, start: int, t_start: int) -> list[Located]:
             words = _THAT.sub("", words[pronoun.end() :] if pronoun else words, count=1).strip(" ،,")
             if cue("unnamed", ctx.lang).match(words):
                 return [s for s in speakers if s.actor and s.actor.actor.kind != "person"]
+            if cue("own_forces", ctx.lang).match(words):  # "أعلن الجيش الروسي أن طائراته شنت …"
+                return [s for s in speakers if s.actor]
     return []
 
 
