@@ -61,7 +61,9 @@ _THAT_BEFORE = re.compile(r"(?:^|\s)(?:ان|انه|انها|انهم|بان|با
 # English: "…, said Lavrov" (speaker after the verb); "was announced by X"; "with X saying"
 _QUOTE_BEFORE = re.compile(r"[,\"”]\s*$")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+$")
-_BY_AFTER = re.compile(r"\s+by\s")  # used with .match at the verb's end
+_BY_AFTER = re.compile(
+    r"\s+by\s(?!(?:tele)?phone|video|letter|e-?mail|satellite)"
+)  # used with .match at the verb's end
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:\S+\s+){0,7}$")
 _EN_AND_BUT = re.compile(r"^\s*(?:,\s*)?(?:but|and)\s*$")
 # names of states and cities that take a feminine verb in Arabic though they do not end in -a/-ah

@@ -130,6 +130,12 @@ CASES = [
         lang="en",
     ),
     S("The ceremony ended with a band playing the anthem.", (), count=0, lang="en"),
+    S("Lavrov said by telephone that the talks were useful.", ("sergey-lavrov",), lang="en"),
+    S(
+        "والتقى لافروف نظيره الأميركي جون كيري في جنيف أمس الثلاثاء، في اجتماع وصفه لافروف بأنه مثمر.",
+        ("sergey-lavrov",),
+        date="2017-03-21",
+    ),
     # "according to X": X speaks; the date of the reported fact is not the saying's
     S(
         "The truce was holding in Idlib on Monday, according to the Kremlin.",
