@@ -130,6 +130,9 @@ class Event(Base):
     __table_args__ = (
         Index("ix_events_sort", "sort_date", "id"),
         Index("ix_events_type_sort", "type", "sort_date", "id"),
+        # The facet columns of a date range, read in date order without visiting the rows:
+        # filtered facets and the time axis scan this range and keep the matching ids.
+        Index("ix_events_sort_facets", "sort_date", "id", "type", "status", "place_id", "series"),
         # A numbered talks round is found by series and number when another article names it.
         Index("ix_events_series_round", "series", "round"),
     )
@@ -167,6 +170,8 @@ class EventActor(Base):
         Index("ix_event_actors_actor_event", "actor_id", "event_id"),
         # The timeline's commonest query, an actor within a date range, reads one index range.
         Index("ix_event_actors_actor_sort", "actor_id", "sort_date", "event_id"),
+        # Every link of a date range (the actor facet of a filtered view reads it in one range).
+        Index("ix_event_actors_sort", "sort_date", "event_id", "actor_id"),
     )
 
     event_id: Mapped[str] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), primary_key=True)
@@ -183,9 +188,11 @@ class Mention(Base):
     """A passage of one article that reports an event, with what that source says of it."""
 
     __tablename__ = "mentions"
+    # Covering: an event's documents without visiting the (long) mention rows (source facet).
+    __table_args__ = (Index("ix_mentions_event_document", "event_id", "document_id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    event_id: Mapped[str] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    event_id: Mapped[str] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
     # Passages of one article that report the same event share a group number.
     group: Mapped[int] = mapped_column(Integer, default=0)

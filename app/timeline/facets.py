@@ -5,29 +5,47 @@ still lists the other types, with the counts they would add), except `actor`:
 several actors mean "all of them", so its counts are the actors that appear
 together with the selected ones.
 
-When the events under the non-facet filters are few (an actor and a date
-range: the common case), they are fetched once as (id, type, status, place,
-series) rows and counted here, and the actor and source facets look up just
-those ids: four indexed queries instead of six scans. Larger sets are grouped
-by the database.
+Every count and the time axis's histogram come from ONE statement: the events
+under the filters that are not column facets (actor, dates, source, text,
+round) are materialised once as a small table, then grouped by each facet
+column (each under the other facets' filters), by (type, month) for the axis,
+and joined to the actor links and the mentions' sources. The database does
+the counting; only a few hundred grouped rows come back, whatever the number
+of events. Lists are capped at `top` values (types: all of them) and the
+shown counts are exact; a value the user selected is always listed.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import partial
-from operator import eq
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, String, any_, bindparam, func, select, true
-from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy import (
+    CTE,
+    ColumnElement,
+    Select,
+    String,
+    func,
+    literal,
+    select,
+    type_coerce,
+    union_all,
+)
+from sqlalchemy.orm import Session
 
 from app.models import Actor, Document, Event, EventActor, Mention, Place
 from app.timeline.filters import EVENT_TYPES, Filters, is_selected, toggle_url
-from app.timeline.histogram import Bucket, Histogram, as_date, histogram, histogram_of
+from app.timeline.histogram import (
+    DAY_RANGE_LIMIT,
+    Bucket,
+    Histogram,
+    as_date,
+    assemble,
+    histogram,
+    unit_for,
+)
 from app.timeline.queries import conditions, filtered_ids
 
 __all__ = [
@@ -42,15 +60,10 @@ __all__ = [
 ]
 
 TOP_N = 10
-SMALL_SET = 20_000
 FACETS = ("type", "status", "actor", "place", "series", "source")
-# Facets read from the events table itself, with the matching Event column.
-COLUMN_FACETS: dict[str, InstrumentedAttribute[Any]] = {
-    "type": Event.type,
-    "status": Event.status,
-    "place": Event.place_id,
-    "series": Event.series,
-}
+# Facets read from the events table itself: the parameter and the Event column's name.
+COLUMN_FACETS = {"type": "type", "status": "status", "place": "place_id", "series": "series"}
+HIST, SPAN = "~hist", "~span"  # row kinds of the statement besides the facets' names
 Counts = list[tuple[str, int]]
 
 
@@ -68,38 +81,209 @@ class FacetValue:
 class Facet:
     param: str
     values: list[FacetValue] = field(default_factory=list)
+    more: bool = False  # values beyond the shown ones exist (the list is capped)
 
 
 def facet_counts(
     session: Session, filters: Filters, *, path: str = "/", top: int = TOP_N
 ) -> dict[str, Facet]:
     """Every facet of FACETS, each value with its count and toggle link."""
-    rows = _candidate_rows(session, filters)
-    if rows is None:
-        return _facets(session, filters, _counts_in_sql(session, filters, top), path)
-    return _facets(session, filters, _counts_of_rows(session, filters, rows, top), path)
+    return facets_and_histogram(session, filters, path=path, top=top)[0]
 
 
 def facets_and_histogram(
     session: Session, filters: Filters, *, path: str = "/", top: int = TOP_N
 ) -> tuple[dict[str, Facet], Histogram]:
-    """The facets and the time axis's histogram, from one fetch when the events are few.
+    """The facets and the time axis's histogram (same as `histogram`), in one statement."""
+    dialect = session.get_bind().dialect.name
+    by_day = _short_range(filters)
+    rows = session.execute(_statement(filters, top, dialect, by_day=by_day)).all()
+    counts: dict[str, Counts] = {param: [] for param in FACETS}
+    tally: Counter[tuple[str, str]] = Counter()
+    span: tuple[str, str] | None = None
+    for kind, value, bucket, n in rows:
+        if kind == HIST:
+            tally[(bucket, value)] += int(n)
+        elif kind == SPAN:
+            span = (value, bucket) if value is not None else None
+        elif value is not None:
+            counts[kind].append((str(value), int(n)))
+    hist = Histogram("month", [])
+    if span is not None:
+        low, high = as_date(span[0]), as_date(span[1])
+        unit = unit_for(low, high)
+        if unit == "day" and not by_day:  # the events turned out to span under three months
+            tally = _day_tally(session, filters, dialect)
+        width = {"day": 10, "month": 7, "year": 4}[unit]
+        regrouped: Counter[tuple[str, str]] = Counter()
+        for (key, etype), n in tally.items():
+            regrouped[(key[:width], etype)] += n
+        hist = assemble(low, high, unit, regrouped)
+    return _facets(session, filters, counts, path, top), hist
 
-    Same results as `facet_counts` and `histogram` called apart, one query fewer.
-    """
-    rows = _candidate_rows(session, filters)
-    if rows is None:
-        return facet_counts(session, filters, path=path, top=top), histogram(session, filters)
-    misses = _misses(filters, rows)
-    days = [
-        (as_date(r[5]), r[1]) for r, miss in zip(rows, misses, strict=True) if r[5] is not None and not miss
-    ]
-    facets = _facets(session, filters, _counts_of_rows(session, filters, rows, top), path)
-    return facets, histogram_of(days)
+
+def _short_range(filters: Filters) -> bool:
+    """Whether the date filters alone keep the axis under three months (so it shows days)."""
+    first, last = filters.since_date, filters.until_date
+    return first is not None and last is not None and (last - first).days < DAY_RANGE_LIMIT
 
 
-def _facets(session: Session, filters: Filters, counts: dict[str, Counts], path: str) -> dict[str, Facet]:
-    listed = {param: _with_selected(filters, param, counts[param]) for param in FACETS}
+def _limit(param: str, top: int) -> int:
+    return len(EVENT_TYPES) if param == "type" else top
+
+
+def _statement(filters: Filters, top: int, dialect: str, *, by_day: bool) -> Any:
+    """UNION ALL of every facet's grouped counts, the histogram's and the dated span."""
+    return union_all(*_parts(filters, top, dialect, by_day=by_day))
+
+
+def _parts(filters: Filters, top: int, dialect: str, *, by_day: bool) -> list[Any]:
+    """One SELECT per facet, the histogram and the span, all reading the same CTE."""
+    base = _base(filters)
+    own = _own_conditions(filters, base)
+    everything = [c for c in own.values()]
+    parts: list[Any] = []
+    for param, column in COLUMN_FACETS.items():
+        col = base.c[column]
+        where = [c for name, c in own.items() if name != param]
+        parts.append(_grouped(param, col, [*where, col.is_not(None)], _limit(param, top) + 1, dialect))
+    dated = [*everything, base.c.sort_date.is_not(None)]
+    day = _day_text(base.c.sort_date, dialect)
+    bucket = day if by_day else _month_text(base.c.sort_date, dialect)
+    parts.append(
+        select(_text(HIST), _as_text(base.c.type), bucket, func.count())
+        .where(*dated)
+        .group_by(base.c.type, bucket)
+    )
+    low = _day_text(func.min(base.c.sort_date), dialect)
+    high = _day_text(func.max(base.c.sort_date), dialect)
+    parts.append(select(_text(SPAN), low, high, func.count()).where(*dated))
+    matching = select(base.c.id).where(*everything)
+    parts.append(_actor_part(filters, matching, top, dialect))
+    parts.append(_source_part(filters, matching, top, dialect))
+    return parts
+
+
+def _base(filters: Filters) -> CTE:
+    """The events under every filter but the column facets' own, as a CTE materialised once
+    (inlined when nothing narrows it: each part then reads the events table's indexes)."""
+    where = conditions(filters, exclude=COLUMN_FACETS)
+    columns = (Event.id, Event.type, Event.status, Event.place_id, Event.series, Event.sort_date)
+    cte = select(*columns).where(*where).cte("matched")
+    return cte.prefix_with("MATERIALIZED" if where else "NOT MATERIALIZED")
+
+
+def _own_conditions(filters: Filters, base: CTE) -> dict[str, ColumnElement[bool]]:
+    """The column facets' own filters, as conditions on the CTE."""
+    own: dict[str, ColumnElement[bool]] = {}
+    if filters.type:
+        own["type"] = base.c.type.in_(filters.type)
+    for param in ("status", "place", "series"):
+        value = getattr(filters, param)
+        if value is not None:
+            own[param] = base.c[COLUMN_FACETS[param]] == value
+    return own
+
+
+def _grouped(kind: str, col: Any, where: Sequence[Any], limit: int, dialect: str) -> Select[Any]:
+    """(kind, value, '', count) for the `limit` most frequent values of `col`."""
+    count = func.count()
+    inner = (
+        select(
+            _text(kind).label("kind"),
+            _as_text(col).label("value"),
+            _text("").label("bucket"),
+            count.label("n"),
+        )
+        .where(*where)
+        .group_by(col)
+        .order_by(count.desc(), _binary(col, dialect))
+        .limit(limit)
+        .subquery()
+    )
+    return select(*inner.c)
+
+
+def _actor_part(filters: Filters, matching: Select[Any], top: int, dialect: str) -> Select[Any]:
+    """Actors linked to the matching events, by number of events."""
+    where: list[ColumnElement[bool]] = [EventActor.event_id.in_(matching)]
+    if dialect == "postgresql":
+        # The links mirror the events' sort_date: with the date range PostgreSQL can read the
+        # links of those dates in index order and hash them, not probe once per event.
+        if filters.since_date:
+            where.append(EventActor.sort_date >= filters.since_date)
+        if filters.until_date:
+            where.append(EventActor.sort_date <= filters.until_date)
+    count = func.count(func.distinct(EventActor.event_id))
+    inner = (
+        select(_text("actor"), _as_text(EventActor.actor_id), _text(""), count.label("n"))
+        .where(*where)
+        .group_by(EventActor.actor_id)
+        .order_by(count.desc(), _binary(EventActor.actor_id, dialect))
+        .limit(top + 1)
+        .subquery()
+    )
+    return select(*inner.c)
+
+
+def _source_part(filters: Filters, matching: Select[Any], top: int, dialect: str) -> Select[Any]:
+    """Document sources reporting the matching events (under every filter but `source`)."""
+    ids: Select[Any] = filtered_ids(filters, exclude=["source"]) if filters.source else matching
+    count = func.count(func.distinct(Mention.event_id))
+    inner = (
+        select(_text("source"), _as_text(Document.source), _text(""), count.label("n"))
+        .join(Document, Mention.document_id == Document.id)
+        .where(Mention.event_id.in_(ids), Document.source.is_not(None))
+        .group_by(Document.source)
+        .order_by(count.desc(), _binary(Document.source, dialect))
+        .limit(top + 1)
+        .subquery()
+    )
+    return select(*inner.c)
+
+
+def _day_tally(session: Session, filters: Filters, dialect: str) -> Counter[tuple[str, str]]:
+    """(day, type) counts, for an axis drawn per day."""
+    base = _base(filters)
+    where = [*_own_conditions(filters, base).values(), base.c.sort_date.is_not(None)]
+    day = _day_text(base.c.sort_date, dialect)
+    stmt = select(base.c.type, day, func.count()).where(*where).group_by(base.c.type, day)
+    return Counter({(str(d), str(t)): int(n) for t, d, n in session.execute(stmt)})
+
+
+def _text(value: str) -> ColumnElement[str]:
+    return literal(value, String)
+
+
+def _as_text(col: Any) -> ColumnElement[str]:
+    return type_coerce(col, String)
+
+
+def _day_text(col: Any, dialect: str) -> ColumnElement[str]:
+    """A date as YYYY-MM-DD text (SQLite stores it so already)."""
+    return func.to_char(col, "YYYY-MM-DD") if dialect == "postgresql" else type_coerce(col, String)
+
+
+def _month_text(col: Any, dialect: str) -> ColumnElement[str]:
+    if dialect == "postgresql":
+        return func.to_char(col, "YYYY-MM")
+    return type_coerce(func.substr(col, 1, 7), String)
+
+
+def _binary(col: Any, dialect: str) -> Any:
+    """Order by code point on every database (PostgreSQL's default collation may differ)."""
+    return col.collate("C") if dialect == "postgresql" else col
+
+
+def _facets(
+    session: Session, filters: Filters, counts: dict[str, Counts], path: str, top: int
+) -> dict[str, Facet]:
+    """Each facet's `top` most frequent values (one more was fetched to tell whether more exist),
+    ties by value in code-point order (the same on every database), then any selected value."""
+    ranked = {param: sorted(counts[param], key=lambda kv: (-kv[1], kv[0])) for param in FACETS}
+    more = {param: len(ranked[param]) > _limit(param, top) for param in FACETS}
+    shown = {param: ranked[param][: _limit(param, top)] for param in FACETS}
+    listed = {param: _with_selected(filters, param, shown[param]) for param in FACETS}
     labels = {
         "actor": _labels(session, Actor, listed["actor"]),
         "place": _labels(session, Place, listed["place"]),
@@ -118,130 +302,8 @@ def _facets(session: Session, filters: Filters, counts: dict[str, Counts], path:
             )
             for value, count in listed[param]
         ]
-        facets[param] = Facet(param, values)
+        facets[param] = Facet(param, values, more[param])
     return facets
-
-
-def _candidate_rows(session: Session, filters: Filters) -> Sequence[Any] | None:
-    """(id, type, status, place, series, sort_date) of the events under every filter but
-    the column facets' own, or None when there are more than SMALL_SET."""
-    if filters.is_empty:  # the whole store: certainly too many
-        return None
-    columns = (Event.id, *COLUMN_FACETS.values(), Event.sort_date)
-    where = conditions(filters, exclude=COLUMN_FACETS)
-    rows = session.execute(select(*columns).where(*where).limit(SMALL_SET + 1)).all()
-    return None if len(rows) > SMALL_SET else rows
-
-
-def _counts_of_rows(session: Session, filters: Filters, rows: Sequence[Any], top: int) -> dict[str, Counts]:
-    """Column facets counted here; actor and source facets by the database, for the matching ids."""
-    misses = _misses(filters, rows)
-    counts: dict[str, Counts] = {}
-    for i, param in enumerate(COLUMN_FACETS, start=1):
-        # A row counts for facet i when no filter but facet i's own rejects it.
-        tally = Counter(
-            r[i] for r, miss in zip(rows, misses, strict=True) if r[i] is not None and miss <= {i}
-        )
-        limit = len(EVENT_TYPES) if param == "type" else top
-        counts[param] = sorted(tally.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
-    matching = [r[0] for r, miss in zip(rows, misses, strict=True) if not miss]
-    ids = _id_set(session, filters, matching)
-    counts["actor"] = _actor_counts(session, ids, top) if matching else []
-    if filters.source:
-        counts["source"] = _source_counts(session, filtered_ids(filters, exclude=["source"]), top)
-    else:
-        counts["source"] = _source_counts(session, ids, top) if matching else []
-    return counts
-
-
-def _id_set(session: Session, filters: Filters, matching: list[str]) -> Select[str] | IdArray:
-    """The matching ids as the database best takes them.
-
-    PostgreSQL gets the list as one array parameter, which it probes by index
-    (its planner tends to scan whole tables for the equivalent subquery);
-    SQLite gets the subquery, since binding thousands of parameters costs it
-    more than re-running the query.
-    """
-    if session.get_bind().dialect.name == "postgresql":
-        return IdArray(matching)
-    return filtered_ids(filters)
-
-
-def _misses(filters: Filters, rows: Sequence[Any]) -> list[frozenset[int]]:
-    """For each row, the columns whose facet filter rejects it (empty: it matches all)."""
-    tests = _own_tests(filters)
-    if not tests:
-        return [frozenset()] * len(rows)
-    return [frozenset(j for j, test in tests if not test(r[j])) for r in rows]
-
-
-def _own_tests(filters: Filters) -> list[tuple[int, Callable[[Any], bool]]]:
-    """(row index, test) for each column facet's own filter that is set."""
-    tests: list[tuple[int, Callable[[Any], bool]]] = []
-    if filters.type:
-        tests.append((1, lambda v: v in filters.type))
-    for i, name in ((2, "status"), (3, "place"), (4, "series")):
-        value = getattr(filters, name)
-        if value is not None:
-            tests.append((i, partial(eq, value)))
-    return tests
-
-
-def _counts_in_sql(session: Session, filters: Filters, top: int) -> dict[str, Counts]:
-    counts: dict[str, Counts] = {}
-    for param, col in COLUMN_FACETS.items():
-        count = func.count()
-        stmt = (
-            select(col, count)
-            .where(*conditions(filters, exclude=[param]), col.is_not(None))
-            .group_by(col)
-            .order_by(count.desc(), col)
-            .limit(len(EVENT_TYPES) if param == "type" else top)
-        )
-        counts[param] = [(str(v), int(n)) for v, n in session.execute(stmt)]
-    everything = filters.is_empty
-    counts["actor"] = _actor_counts(session, None if everything else filtered_ids(filters), top)
-    source_ids = filtered_ids(filters, exclude=["source"])
-    has_others = bool(conditions(filters, exclude=["source"]))
-    counts["source"] = _source_counts(session, source_ids if has_others else None, top)
-    return counts
-
-
-@dataclass(frozen=True)
-class IdArray:
-    """Event ids bound as one PostgreSQL array (`= ANY(:ids)`)."""
-
-    ids: list[str]
-
-    def matches(self, column: InstrumentedAttribute[str]) -> ColumnElement[bool]:
-        return column == any_(bindparam("ids", self.ids, type_=ARRAY(String)))
-
-
-IdSet = Select[str] | IdArray | None
-
-
-def _among(column: InstrumentedAttribute[str], ids: IdSet) -> ColumnElement[bool]:
-    """`column` is one of `ids` (always true for None: the whole store)."""
-    if ids is None:
-        return true()
-    if isinstance(ids, IdArray):
-        return ids.matches(column)
-    return column.in_(ids)
-
-
-def _actor_counts(session: Session, ids: IdSet, top: int) -> Counts:
-    count = func.count(func.distinct(EventActor.event_id))
-    stmt = select(EventActor.actor_id, count).where(_among(EventActor.event_id, ids))
-    stmt = stmt.group_by(EventActor.actor_id).order_by(count.desc(), EventActor.actor_id).limit(top)
-    return [(v, int(n)) for v, n in session.execute(stmt)]
-
-
-def _source_counts(session: Session, ids: IdSet, top: int) -> Counts:
-    count = func.count(func.distinct(Mention.event_id))
-    stmt = select(Document.source, count).join(Document, Mention.document_id == Document.id)
-    stmt = stmt.where(Document.source.is_not(None), _among(Mention.event_id, ids))
-    stmt = stmt.group_by(Document.source).order_by(count.desc(), Document.source).limit(top)
-    return [(str(v), int(n)) for v, n in session.execute(stmt)]
 
 
 def _labels(session: Session, model: type[Actor] | type[Place], pairs: Counts) -> dict[str, tuple[str, str]]:

@@ -62,12 +62,12 @@ def histogram(session: Session, filters: Filters) -> Histogram:
     if not per_day:
         return Histogram("month", [])
     low, high = min(d for _, d, _ in per_day), max(d for _, d, _ in per_day)
-    unit = _unit_for(low, high)
+    unit = unit_for(low, high)
     width = KEY_WIDTH[unit]
     tally: Counter[tuple[str, str]] = Counter()
     for etype, day, n in per_day:
         tally[(day.isoformat()[:width], etype)] += n
-    return _assemble(low, high, unit, tally)
+    return assemble(low, high, unit, tally)
 
 
 def histogram_of(days: Sequence[tuple[date, str]]) -> Histogram:
@@ -75,12 +75,12 @@ def histogram_of(days: Sequence[tuple[date, str]]) -> Histogram:
     if not days:
         return Histogram("month", [])
     low, high = min(d for d, _ in days), max(d for d, _ in days)
-    unit = _unit_for(low, high)
+    unit = unit_for(low, high)
     width = KEY_WIDTH[unit]
-    return _assemble(low, high, unit, Counter((d.isoformat()[:width], t) for d, t in days))
+    return assemble(low, high, unit, Counter((d.isoformat()[:width], t) for d, t in days))
 
 
-def _assemble(low: date, high: date, unit: str, tally: Counter[tuple[str, str]]) -> Histogram:
+def assemble(low: date, high: date, unit: str, tally: Counter[tuple[str, str]]) -> Histogram:
     counts: dict[str, dict[str, int]] = {}
     for (bucket, etype), n in tally.items():
         counts.setdefault(bucket, {})[etype] = n
@@ -91,7 +91,7 @@ def as_date(value: date | str) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
 
-def _unit_for(low: date, high: date) -> str:
+def unit_for(low: date, high: date) -> str:
     if (high - low).days < DAY_RANGE_LIMIT:
         return "day"
     months = (high.year - low.year) * 12 + high.month - low.month
