@@ -8,8 +8,14 @@ import json
 from typing import Any
 
 import pytest
+from sqlalchemy import update
+from sqlalchemy.orm import Session
 
+from app.models import Event
 from app.timeline import formats
+from app.timeline.contract import iter_event_dicts
+from app.timeline.filters import parse_filters
+from app.timeline.queries import iter_events
 
 ROW: dict[str, Any] = {
     "id": "ev1",
@@ -97,3 +103,27 @@ def test_timelinejs_keeps_only_the_known_date_parts() -> None:
 def test_unknown_format_is_refused() -> None:
     with pytest.raises(ValueError):
         formats.stream("xml", [])
+
+
+def test_calendar_exports_leave_out_events_dated_only_by_their_source(sample_session: Session) -> None:
+    """An event with no date of its own sits on the timeline at its article's publication date
+    (sort_date); ICS and TimelineJS must leave it out rather than present that date as its own."""
+    sample_session.execute(
+        update(Event).where(Event.id == "e04").values(date_value=None, date_start=None, date_end=None)
+    )
+    sample_session.flush()
+    rows = list(
+        iter_event_dicts(iter_events(sample_session, parse_filters({"actor": "un"})), session=sample_session)
+    )
+    by_id = {r["id"]: r for r in rows}
+    assert by_id["e04"]["date"] is None and by_id["e04"]["sort_date"] == "2016-09-02"
+    ics = unfold(text("ics", rows))
+    assert [line for line in ics if line.startswith("UID:")] == [
+        f"UID:{i}@waqai" for i in ("e11", "e08", "e03")
+    ]
+    assert not any("20160902" in line for line in ics)
+    slides = json.loads(text("timelinejs", rows))["events"]
+    assert [s["unique_id"] for s in slides] == ["e11", "e08", "e03"]
+    assert [r["id"] for r in csv.DictReader(io.StringIO(text("csv", rows).lstrip("\ufeff")))] == [
+        "e11", "e08", "e04", "e03"
+    ]  # fmt: skip
