@@ -35,6 +35,7 @@ class Occasion:
     types: tuple[str, ...]
     point: str
     max_age_days: int | None = None  # the occasion is at most this many days before publication
+    anchor_first: bool = False  # the clause naming the occasion dates it before any event does
     examples: tuple[str, ...] = ()
     negatives: tuple[str, ...] = ()
 
@@ -65,6 +66,7 @@ def occasions() -> tuple[Occasion, ...]:
                 types=tuple(str(t) for t in raw.get("types", ())),
                 point=point,
                 max_age_days=int(raw["max_age_days"]) if raw.get("max_age_days") is not None else None,
+                anchor_first=bool(raw.get("anchor_first", False)),
                 examples=tuple(raw.get("examples", ())),
                 negatives=tuple(raw.get("negatives", ())),
             )
@@ -97,7 +99,10 @@ def occasion_date(ctx: Context, c: Cand, cands: Sequence[Cand]) -> DateValue | N
     occ = occasion_in(ctx.text[slice(*frame_of(ctx, c))], ctx.lang)
     if occ is None:
         return None
-    value = _from_events(ctx, c, cands, occ) or _from_anchor(ctx, c, occ)
+    if occ.anchor_first:
+        value = _from_anchor(ctx, c, occ) or _from_events(ctx, c, cands, occ)
+    else:
+        value = _from_events(ctx, c, cands, occ) or _from_anchor(ctx, c, occ)
     if value is None:
         return None
     day = value.start if occ.point == "start" else value.end
@@ -149,13 +154,13 @@ def _from_anchor(ctx: Context, c: Cand, occ: Occasion) -> DateValue | None:
         for m in regex.finditer(ctx.text, lo, hi):
             clause = ctx.clause_at(sent, m.start() + (1 if ctx.text[m.start()].isspace() else 0))
             found = [
-                t.timex.date
+                (t.start < m.start(), abs(t.start - m.end()), t.timex.date)
                 for t in ctx.timexes_in(*clause)
                 if t.timex and t.timex.date and not _in_frame(ctx, t.start, m.start())
             ]
-            usable = [v for v in found if _usable(ctx, v, occ)]
-            if usable:
-                return usable[0]
+            usable = [(before, gap, v) for before, gap, v in found if _usable(ctx, v, occ)]
+            if usable:  # the date right after the verb ("اختتمت اليوم الثلاثاء … التي بدأت أمس")
+                return min(usable, key=lambda x: (x[0], x[1]))[2]
     return None
 
 

@@ -147,6 +147,13 @@ CASES = [
         "bashar-al-jaafari",
         None,
     ),
+    D(
+        "اختتمت اليوم الأربعاء في أستانا الجولة الثالثة من المحادثات السورية التي بدأت أمس الثلاثاء. "
+        "وتلا وزير الخارجية الروسي سيرغي لافروف البيان الختامي للجولة.",
+        "statement",
+        "sergey-lavrov",
+        "2017-03-22",
+    ),
     # an occasion the article does not date, or no occasion at all: no date
     D("وقال لافروف في مؤتمر صحفي إن الحوار مع واشنطن مستمر.", "statement", "sergey-lavrov", None),
     D(
