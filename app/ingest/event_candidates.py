@@ -249,8 +249,10 @@ def _clause_actors(
             continue
         if kind not in ("meeting", "statement") and _place_phrase(ctx, loc):
             continue
-        if kind == "military" and _TARGET.search(ctx.text, max(start, loc.start - 24), loc.start):
-            continue  # whom the strike hit is its target, not its actor
+        if kind == "military" and (
+            ctx.prepositional(loc) or _TARGET.search(ctx.text, max(start, loc.start - 24), loc.start)
+        ):
+            continue  # whom the strike hit ("على مواقع المعارضة", "حاجزا لقوات النظام") is its target
         if kind in ("proposal", "report") and match.ambiguous and not _right_before(ctx, loc, start, t_start):
             continue
         out.append(loc)
