@@ -205,12 +205,14 @@ def _date_spans(ctx: Context, cands: list[Cand]) -> None:
     """Talks rounds whose sentence gives their first and last day, or one of them and how long they
     lasted; then a round that ended on a day and a round of the same talks that opened on an earlier
     day in another sentence ("ended on Friday" … "opened on February 23"): one span."""
-    rounds = [c for c in cands if c.type == "talks_round" and c.status != "planned"]
-    for c in rounds:
+    for c in cands:
+        if c.type != "talks_round":
+            continue
         known = c.date or (c.timex.date if c.timex else None)
         span = round_span(ctx.text, ctx.sent_bounds[c.sent], _days_of(ctx, c.sent), ctx.lang, known)
         if span is not None:
             c.date = span
+    rounds = [c for c in cands if c.type == "talks_round" and c.status != "planned"]
     for c in rounds:
         if c.date is not None and c.date.start != c.date.end:
             continue

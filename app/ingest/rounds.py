@@ -158,6 +158,9 @@ def round_span(
     start = first or (known.start if known and known.precision == "day" and not closes else None)
     if n and n >= 2 and start:
         return _span(start, start + timedelta(days=n - 1))
+    until = _day_after(text, timexes, span_cue("until", lang), lo, hi)  # "وتستمر حتى الجمعة"
+    if start and until and start < until <= start + timedelta(days=_MAX_ROUND_DAYS):
+        return _span(start, until)
     return None
 
 

@@ -298,6 +298,19 @@ CASES = [
         "2017-03-20/2017-03-21",
         lang="en",
     ),
+    D(
+        "The sixth round of Geneva talks opened on Wednesday and will run until Friday.",
+        "talks_round",
+        None,
+        "2017-03-22/2017-03-24",
+        lang="en",
+    ),
+    D(
+        "تبدأ الجولة السابعة من محادثات جنيف يوم الاثنين المقبل وتستمر خمسة أيام.",
+        "talks_round",
+        None,
+        "2017-03-27/2017-03-31",
+    ),
     # not spans: hours are not days; an opening too long before the closing is another round
     D(
         "اختتمت أمس الثلاثاء في جنيف محادثات ماراثونية حول سوريا استمرت أكثر من 13 ساعة.",
