@@ -397,3 +397,23 @@ def test_durations(name: str, lang: str, text: str, days: int | None) -> None:
 
     m = span_cue(name, lang).search(fold_text(text))
     assert (_days(m) if m else None) == days
+
+
+def _span_entries() -> list[tuple[str, str, str, bool]]:
+    import yaml
+
+    from app.ingest.event_rules import EVENTS_DIR
+
+    data = yaml.safe_load((EVENTS_DIR / "spans.yaml").read_text(encoding="utf-8"))
+    out = []
+    for name, entry in data.items():
+        for text in entry.get("examples", ()):
+            out.append((name, "en" if text.isascii() else "ar", text, True))
+        for text in entry.get("negatives", ()):
+            out.append((name, "en" if text.isascii() else "ar", text, False))
+    return out
+
+
+@pytest.mark.parametrize(("name", "lang", "text", "hit"), _span_entries())
+def test_span_cue_examples(name: str, lang: str, text: str, hit: bool) -> None:
+    assert bool(span_cue(name, lang).search(fold_text(text))) is hit
