@@ -417,3 +417,21 @@ def _span_entries() -> list[tuple[str, str, str, bool]]:
 @pytest.mark.parametrize(("name", "lang", "text", "hit"), _span_entries())
 def test_span_cue_examples(name: str, lang: str, text: str, hit: bool) -> None:
     assert bool(span_cue(name, lang).search(fold_text(text))) is hit
+
+
+def _tie_entries() -> list[tuple[str, str, str, bool]]:
+    import yaml
+
+    from app.ingest.event_occasions import OCCASIONS_FILE
+
+    ties = yaml.safe_load(OCCASIONS_FILE.read_text(encoding="utf-8"))["ties"]
+    out = []
+    for name, entry in ties.items():
+        out += [(name, "en" if t.isascii() else "ar", t, True) for t in entry.get("examples", ())]
+        out += [(name, "en" if t.isascii() else "ar", t, False) for t in entry.get("negatives", ())]
+    return out
+
+
+@pytest.mark.parametrize(("name", "lang", "text", "hit"), _tie_entries())
+def test_tie_examples(name: str, lang: str, text: str, hit: bool) -> None:
+    assert bool(tie(name, lang).search(fold_text(text))) is hit
