@@ -7,6 +7,13 @@ subject continues the previous speaker. The stretch from the clause's start to
 where the reported words begin is the statement's frame: a date there dates
 the saying, and acts reported after it are not the speaker's unless the words
 begin with "he".
+
+Verbs that do not start a statement of their own: a verb inside the reported
+words ("قال إن موسكو أبلغت"), a plural verb after one speaker, a reduced passive
+("claimed by IS"). Verbs that go on with one: a participle ("، داعيا"), whose
+speaker is the subject of the clause it hangs on; a masculine verb followed by a
+state (its object); English "but/and" + verb. English speakers may follow the
+verb ("…, said Lavrov", "announced by X", "according to X").
 """
 
 from __future__ import annotations

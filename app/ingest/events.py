@@ -7,6 +7,12 @@ dates, quotations); every trigger rule (`event_rules`, data in
 report the same act are grouped (`event_group`); each group becomes one
 ExtractedEvent with all its passages, its date, status, actors, place,
 series/round (`rounds`) and titles (`event_titles`).
+
+Dates: an act's own clause first; else its sentence's free date; a talks round
+stretched over the days its sentence gives (`rounds.round_span`, spans.yaml); a
+statement without a date of its own takes the dated occasion it was made on
+(`event_occasions`, occasions.yaml), the date of the clause it hangs on, or the
+occasion of the statement it answers.
 """
 
 from __future__ import annotations

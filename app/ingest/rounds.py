@@ -4,7 +4,8 @@ Series names come from the knowledge base (`series` section: name and
 aliases in both languages); ordinals and number words from
 `resources/events/ordinals.yaml`. A round number is read from every form the
 press uses: "الجولة السابعة", "سابع جولة", "جولة ثالثة", "جنيف 5",
-"Astana-9", "Geneva V", "the ninth round".
+"Astana-9", "Geneva V", "the ninth round". The days a round lasted come from
+its opening and closing days, a duration or an end day (`resources/events/spans.yaml`).
 """
 
 from __future__ import annotations
