@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from app.ingest.event_candidates import Cand, governing, place_of, subject_like
 from app.ingest.event_context import Context, Located
 from app.ingest.event_rules import Rule, cue
+from app.ingest.records import Timex
 
 _SLOT_MAX = 120  # folded characters after a verb of saying in which its subject may stand
 _SUBJECT_REACH = 90  # the subject of a verb of saying starts this close to it
@@ -64,6 +65,13 @@ _SVO_GAP = re.compile(r"^\s*(?:قد\s+|لا\s+)?ف?$")  # "أما البحره �
 _PLURAL_VERB = re.compile(r"^[وف]?\S{2,}وا$")  # "قالوا", "أكدوا": never one earlier speaker
 _FEMININE_VERB = re.compile(r"^[وف]?\S{2,}(?:ت|تا)$")
 _WAS_BEFORE = re.compile(r"^\s*[وف]?(?:كان|كانت)\s+\S.*\sقد\s*$")
+# a date right after these belongs to the deal they qualify or the period they open, not to the
+# saying ("الاتفاق الموقع في …", "منذ 2013"); a statement "الصادر اليوم" or a conference "held on
+# Monday" is the saying's own occasion and keeps its date
+_MODIFIER_BEFORE = re.compile(
+    r"(?:^|\s)(?:الموقع|الموقعة|المبرم|المبرمة|منذ|signed|reached|agreed|adopted|since)\s+"
+    r"(?:\S+\s+){0,2}?(?:في\s+|on\s+|in\s+)?$"
+)
 _THAT_BEFORE = re.compile(r"(?:^|\s)(?:ان|انه|انها|انهم|بان|بانه|بانها|that)\s")
 # English: "…, said Lavrov" (speaker after the verb); "was announced by X"; "with X saying"
 _QUOTE_BEFORE = re.compile(r"[,\"”]\s*$")
@@ -231,11 +239,25 @@ def _statement(
         frame_start = max(
             [ctx.sent_bounds[sent][0]] + [e for s, e in ctx.frames if s < t_start and e <= t_start]
         )
-    cand.timex = governing(ctx, frame_start, slot.end, t_start)
+    cand.timex = _saying_timex(ctx, frame_start, slot.end, t_start)
     cand.place = place_of(ctx, clause[0], slot.end)
     ctx.frames.append((clause[0], slot.end))
     ctx.frame_speakers[(clause[0], slot.end)] = speakers
     return cand
+
+
+def _saying_timex(ctx: Context, start: int, end: int, t_start: int) -> Timex | None:
+    """The date of the saying in its frame; a date that modifies a noun of the frame ("الاتفاق
+    الموقع في 30 كانون الأول", "the deal signed on May 4", "منذ 2013") is not the saying's."""
+    bound = [
+        t
+        for t in ctx.timexes_in(start, end)
+        if _MODIFIER_BEFORE.search(ctx.text, max(start, t.start - 30), t.start)
+    ]
+    if not bound:
+        return governing(ctx, start, end, t_start)
+    cut = min(t.start for t in bound)
+    return governing(ctx, start, cut, t_start) if cut > t_start else governing(ctx, start, end, t_start)
 
 
 def _title_body(ctx: Context, speakers: list[Located], phrase: str, start: int, end: int) -> list[Located]:

@@ -206,6 +206,19 @@ CASES = [
         "staffan-de-mistura",
         None,
     ),
+    # a date that qualifies a deal in the frame is the deal's, not the saying's
+    D(
+        "ودعا المبعوث الأممي ستافان دي ميستورا الأطراف إلى التزام الاتفاق الموقع في 30 كانون الأول الماضي.",
+        "statement",
+        "staffan-de-mistura",
+        None,
+    ),
+    D(
+        "ورحب المبعوث الأممي ستافان دي ميستورا بالاتفاق في بيانه الصادر اليوم.",
+        "statement",
+        "staffan-de-mistura",
+        "2017-03-22",
+    ),
     # English
     D(
         "Russian Foreign Minister Sergei Lavrov met U.S. Secretary of State John Kerry in Moscow on Monday. "
