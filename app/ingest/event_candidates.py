@@ -124,6 +124,10 @@ def act(ctx: Context, sent: int, rule: Rule, m: re.Match[str]) -> Cand | None:
     cand.actors = _clause_actors(ctx, rule, reach, t_start, t_end) + _reporters_side(ctx, region[0], t_start)
     if rule.type == "meeting":
         cand.actors = _unique(_omitted_subject(ctx, sent, clause[0], t_start, cand.actors) + cand.actors)
+    if len(cand.actors) < 2 and cue("dual_verb", ctx.lang).match(ctx.text, t_start, t_end):
+        cand.actors = _dual_subject(ctx, sent, region[0], cand.actors)
+    if len(cand.actors) < 2 and rule.type == "meeting":
+        cand.actors = _title_anaphor(ctx, sent, region, cand.actors)
     if len(cand.actors) < 2:
         cand.actors = _with_dual_anaphor(ctx, cand.actors, region)
     if not cand.actors and rule.type == "agreement":
@@ -303,6 +307,45 @@ def _sides(ctx: Context, actors: list[Located]) -> frozenset[str]:
         if known is not None and known.affiliation:
             out.add(known.affiliation)
     return frozenset(out)
+
+
+def _dual_subject(ctx: Context, sent: int, start: int, actors: list[Located]) -> list[Located]:
+    """A dual verb with no subject ("والتقيا", "يجتمعان"): the last two people named before, in this
+    sentence or the two before (else the last two states)."""
+    first = ctx.sent_bounds[max(0, sent - 2)][0]
+    before = [loc for loc in ctx.actors_in(first, start) if loc.actor and not ctx.in_quote(loc.start)]
+    for kinds in (("person",), ("country",)):
+        found: dict[str, Located] = {a.actor.actor.id: a for a in actors if a.actor}
+        for loc in reversed(before):
+            if len(found) >= 2:
+                break
+            if loc.actor and loc.actor.actor.kind in kinds and not _place_phrase(ctx, loc):
+                found.setdefault(loc.actor.actor.id, loc)
+        if len(found) >= 2:
+            return sorted(found.values(), key=lambda a: a.start)
+    return actors
+
+
+def _title_anaphor(ctx: Context, sent: int, region: tuple[int, int], actors: list[Located]) -> list[Located]:
+    """A bare title standing for someone named before ("وصل لافروف إلى أنقرة. ويلتقي الوزير نظيره"):
+    the last person named in this sentence or the two before who is not already an actor."""
+    m = cue("title_anaphor", ctx.lang).search(ctx.text, *region)
+    if m is None or any(a.start <= m.start("w") < a.end for a in ctx.actors_in(*region)):
+        return actors
+    if cue("preposition", ctx.lang).search(ctx.text[max(0, m.start("w") - 12) : m.start("w")]):
+        return actors  # "مع المبعوث": the one met, whom a bare title cannot name
+    ids = {a.actor.actor.id for a in actors if a.actor}
+    first = ctx.sent_bounds[max(0, sent - 2)][0]
+    for loc in reversed(ctx.actors_in(first, m.start("w"))):
+        match = loc.actor
+        if (
+            match
+            and match.actor.kind == "person"
+            and match.actor.id not in ids
+            and not ctx.in_quote(loc.start)
+        ):
+            return sorted([*actors, loc], key=lambda a: a.start)
+    return actors
 
 
 def _antecedent_parties(ctx: Context, sent: int, start: int) -> list[Located]:
