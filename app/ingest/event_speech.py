@@ -173,6 +173,8 @@ def statement(ctx: Context, sent: int, rule: Rule, m: re.Match[str], previous: C
     if ctx.lang == "ar" and _object_not_subject(ctx, trigger, speakers, same):
         speakers = []
     plural = ctx.lang == "ar" and bool(_PLURAL_VERB.match(trigger))
+    if not speakers and rule.source_after:
+        return None  # "according to a joint statement": no one named
     if not speakers and plural:
         speakers = _plural_subject(ctx, sent, clause)
         if speakers:

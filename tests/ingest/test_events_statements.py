@@ -144,6 +144,13 @@ CASES = [
     ),
     S("The delegations will meet according to the timetable agreed in Astana.", (), count=0, lang="en"),
     S("The truce was holding, according to sources close to the talks.", (), count=0, lang="en"),
+    S(
+        "Lavrov said the talks were useful. The sides agreed to meet again, according to a joint statement.",
+        ("sergey-lavrov",),
+        count=1,
+        mentions=1,
+        lang="en",
+    ),
 ]
 
 
