@@ -110,11 +110,11 @@ def act(ctx: Context, sent: int, rule: Rule, m: re.Match[str]) -> Cand | None:
     text = ctx.text
     if _denied(ctx, clause[0], t_start):
         return None
-    if rule.needs and not rule.needs.search(text, *region):
+    if rule.needs and not _found(rule.needs, text, _needs_from(ctx, sent, region), region[1]):
         return None
     # a media report's content runs on past its clause ("ذكرت وكالة … (سانا) أن الوزير أكد")
     unless_end = ctx.sent_bounds[sent][1] if rule.type == "report" else region[1]
-    if rule.unless and rule.unless.search(text, region[0], unless_end):
+    if rule.unless and _found(rule.unless, text, region[0], unless_end):
         return None
     if rule.needs_cue and not cue(rule.needs_cue, ctx.lang).search(text, *ctx.sent_bounds[sent]):
         return None
@@ -206,12 +206,26 @@ def _after_frame(ctx: Context, start: int, t_start: int) -> int:
     return start
 
 
+def _found(regex: re.Pattern[str], text: str, start: int, end: int) -> bool:
+    """Search text[start:end] as a passage of its own: "^" and a leading "\\s" match at its start
+    (a clause that opens a sentence in the middle of an article)."""
+    return regex.search(" " + text[start:end]) is not None
+
+
+def _needs_from(ctx: Context, sent: int, region: tuple[int, int]) -> int:
+    """Where a rule's `needs` is looked for: the clause, or the whole sentence before it when the clause
+    continues the one before ("… وقعت روسيا وتركيا اتفاقا، على أن يدخل حيز التنفيذ الخميس")."""
+    if cue("continuation_clause", ctx.lang).match(ctx.text, region[0], region[1]):
+        return ctx.sent_bounds[sent][0]
+    return region[0]
+
+
 def _denied(ctx: Context, start: int, t_start: int) -> bool:
     """The act stands in the reported words of a denial, a call or a warning ("نفت الوزارة أن تكون
     طائراتها قصفت …", "طالبت المعارضة بأن تدخل الهدنة حيز التنفيذ"): it did not happen."""
     denial = cue("unasserted", ctx.lang)
     return any(
-        start <= f_start and f_end <= t_start and denial.search(ctx.text, f_start, f_end)
+        start <= f_start and f_end <= t_start and _found(denial, ctx.text, f_start, f_end)
         for f_start, f_end in ctx.frames
     )
 
@@ -265,7 +279,8 @@ def _clause_actors(
 
 def _right_before(ctx: Context, loc: Located, start: int, t_start: int) -> bool:
     """A short name that is the verb's subject: it opens the reported words or stands just before the verb."""
-    return not ctx.text[start : loc.start].strip() or not ctx.text[loc.end : t_start].strip()
+    between = ctx.text[loc.end : t_start].split()
+    return not ctx.text[start : loc.start].strip() or all(w in ("قد", "وقد", "لقد") for w in between)
 
 
 def _place_phrase(ctx: Context, loc: Located) -> bool:

@@ -109,6 +109,9 @@ def _fits(g: Group, c: Cand) -> bool:
         return True
     if c.type == "military":
         return same_sentence or bool(c.ids & g.ids)
+    # a deal signed and the truce it sets for a later day are two points on the timeline
+    if c.type == "agreement" and c.status != g.status:
+        return False
     # an agreement's signatories stand for its parties ("وقع المذكرة عن الجانب الروسي لافرنتييف")
     return same_sentence or bool(c.sides & g.sides) or not c.ids or not g.ids
 
