@@ -25,6 +25,7 @@ from app.ingest.event_rules import EVENTS_DIR, RuleError, expand
 from app.ingest.records import DateValue
 
 OCCASIONS_FILE = EVENTS_DIR / "occasions.yaml"
+_RECENT_DAYS = 3  # recent_types: an event of the article's news, not a background one
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class Occasion:
     anchor: dict[str, re.Pattern[str]]
     types: tuple[str, ...]
     point: str
+    recent_types: tuple[str, ...] = ()  # event types that date the occasion only when recent
     max_age_days: int | None = None  # the occasion is at most this many days before publication
     anchor_first: bool = False  # the clause naming the occasion dates it before any event does
     examples: tuple[str, ...] = ()
@@ -64,6 +66,7 @@ def occasions() -> tuple[Occasion, ...]:
                 phrase=_patterns(raw.get("phrase"), where),
                 anchor=_patterns(raw.get("anchor", {}), where),
                 types=tuple(str(t) for t in raw.get("types", ())),
+                recent_types=tuple(str(t) for t in raw.get("recent_types", ())),
                 point=point,
                 max_age_days=int(raw["max_age_days"]) if raw.get("max_age_days") is not None else None,
                 anchor_first=bool(raw.get("anchor_first", False)),
@@ -123,22 +126,27 @@ def _usable(ctx: Context, value: DateValue | None, occ: Occasion) -> bool:
 
 
 def _from_events(ctx: Context, c: Cand, cands: Sequence[Cand], occ: Occasion) -> DateValue | None:
-    """The nearest dated event of the occasion's types before the statement, else the first after."""
+    """The nearest dated event of the occasion's types reported before the statement (an occasion
+    is introduced before what was said on it); `recent_types` count only when of the last days."""
     before: list[tuple[tuple[int, int], DateValue]] = []
-    after: list[tuple[tuple[int, int], DateValue]] = []
     for o in cands:
-        if o is c or o.type not in occ.types or o.status == "planned":
+        if o is c or o.status == "planned" or (o.sent, o.t_start) > (c.sent, c.t_start):
             continue
         value = o.date or (o.timex.date if o.timex else None)
-        if value is None or not _usable(ctx, value, occ):
+        if o.type in occ.types:
+            ok = _usable(ctx, value, occ)
+        elif o.type in occ.recent_types:
+            ok = _usable(ctx, value, occ) and _recent(ctx, value)
+        else:
             continue
-        key = (o.sent, o.t_start)
-        (before if key <= (c.sent, c.t_start) else after).append((key, value))
-    if before:
-        return max(before, key=lambda x: x[0])[1]
-    if after:
-        return min(after, key=lambda x: x[0])[1]
-    return None
+        if value is not None and ok:
+            before.append(((o.sent, o.t_start), value))
+    return max(before, key=lambda x: x[0])[1] if before else None
+
+
+def _recent(ctx: Context, value: DateValue | None) -> bool:
+    published = ctx.article.published
+    return value is not None and (published is None or published - timedelta(days=_RECENT_DAYS) <= value.end)
 
 
 def _from_anchor(ctx: Context, c: Cand, occ: Occasion) -> DateValue | None:

@@ -80,6 +80,7 @@ _BY_AFTER = re.compile(
     r"\s+by\s(?!(?:tele)?phone|video|letter|e-?mail|satellite)"
 )  # used with .match at the verb's end
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:\S+\s+){0,7}$")
+_WHO_BEFORE = re.compile(r"\bwho\s+(?:has|had|have)\s+(?:\S+\s+)?$")
 _EN_AND_BUT = re.compile(r"^\s*(?:,\s*)?(?:but|and)\s*$")
 # names of states and cities that take a feminine verb in Arabic though they do not end in -a/-ah
 _FEMININE_NAMES = frozenset(
@@ -161,6 +162,8 @@ def statement(ctx: Context, sent: int, rule: Rule, m: re.Match[str], previous: C
         return None  # a verb of the reported words ("قال إن موسكو أبلغت …") is not a new statement
     if ctx.lang == "en" and bool(_PASSIVE_BEFORE.search(prefix)) != bool(_BY_AFTER.match(ctx.text, t_end)):
         return None  # "is said to" / "the attacks, claimed by IS": no one speaks
+    if ctx.lang == "en" and _WHO_BEFORE.search(ctx.text, max(0, t_start - 40), t_start):
+        return None  # "X, who has urged both sides to …, said": a description of the speaker, not news
     if ctx.lang == "en" and same is not None and _EN_AND_BUT.match(prefix):
         # "X said … but warned …": the same speaker goes on
         return _statement(ctx, sent, rule, (t_start, t_end), clause, slot, list(same.actors), True)
@@ -237,7 +240,10 @@ def _statement(
     cand.own_act = rule.own_act
     cand.content = (slot.content, ctx.sent_bounds[sent][1])
     frame_start = clause[0]
-    if ctx.lang == "en" and not rule.source_after:  # "On Tuesday, the ministers met … and issued a statement"
+    words_first = not ctx.text[slot.end : ctx.sent_bounds[sent][1]].strip(" .,;\"'”")
+    if ctx.lang == "en" and not rule.source_after and not words_first:
+        # "On Tuesday, the ministers met … and issued a statement": the subject's sentence dates it;
+        # not "The team is due on Wednesday, a spokeswoman said" (the words come first)
         frame_start = max(
             [ctx.sent_bounds[sent][0]] + [e for s, e in ctx.frames if s < t_start and e <= t_start]
         )
@@ -318,10 +324,18 @@ def _speaker_before(ctx: Context, clause: tuple[int, int], t_start: int) -> list
 
 
 def _subject_en(ctx: Context, sent: int, t_start: int) -> list[Located]:
-    """English puts the speaker first ("Lavrov, speaking in Moscow, said …"): the sentence's first
-    name outside quotations and prepositional phrases, after any earlier statement's reported words."""
+    """English puts the speaker first ("Lavrov, speaking in Moscow, said …"): the name just before the
+    verb in its own clause ("…, a UN spokeswoman said"), else the sentence's first name outside
+    quotations and prepositional phrases, after any earlier statement's reported words."""
     start = ctx.sent_bounds[sent][0]
     start = max([start] + [e for s, e in ctx.frames if start <= s and e <= t_start])
+    clause = ctx.clause_at(sent, t_start)
+    if clause[0] > start:
+        own = [
+            a for a in ctx.actors_in(clause[0], t_start) if subject_like(ctx, a) and not ctx.in_quote(a.start)
+        ]
+        if own:
+            return _speakers(ctx, own[0].start, t_start)
     for loc in ctx.actors_in(start, t_start):
         if subject_like(ctx, loc) and not ctx.in_quote(loc.start):
             return _speakers(ctx, loc.start, t_start)
