@@ -122,9 +122,12 @@ def act(ctx: Context, sent: int, rule: Rule, m: re.Match[str]) -> Cand | None:
     cand.roles = rule.roles
     reach = (region[0], _participants_end(ctx, sent, region[1]) if rule.type in _GATHERINGS else region[1])
     cand.actors = _clause_actors(ctx, rule, reach, t_start, t_end) + _reporters_side(ctx, region[0], t_start)
-    if rule.type == "meeting":
+    if rule.type == "meeting" or (rule.type == "military" and not cand.actors):
         cand.actors = _unique(_omitted_subject(ctx, sent, clause[0], t_start, cand.actors) + cand.actors)
-    if len(cand.actors) < 2 and cue("dual_verb", ctx.lang).match(ctx.text, t_start, t_end):
+    if len(cand.actors) < 2 and (
+        cue("dual_verb", ctx.lang).match(ctx.text, t_start, t_end)
+        or (rule.type == "meeting" and _found(cue("dual_people", ctx.lang), ctx.text, *region))
+    ):
         cand.actors = _dual_subject(ctx, sent, region[0], cand.actors)
     if len(cand.actors) < 2 and rule.type == "meeting":
         cand.actors = _title_anaphor(ctx, sent, region, cand.actors)
@@ -176,7 +179,7 @@ def _omitted_subject(
     "قال بوتين …، مضيفا أنه بحث الأمر مع ترمب" (Putin discussed it)."""
     words = ctx.text[start:t_start]
     pronoun = re.search(r"(?:^|\s)(?:انه|بانه)\s*$", words)
-    if words.strip(" ،,") not in ("", "و", "ف") and not pronoun:
+    if words.strip(" ،,") not in ("", "و", "ف", "من", "ومن") and not pronoun:  # "تمكن الجيش، …، من فك"
         return []
     ids = {a.actor.actor.id for a in found if a.actor}
     sentence_start = ctx.sent_bounds[sent][0]
