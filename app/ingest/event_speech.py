@@ -80,6 +80,8 @@ _BY_AFTER = re.compile(
     r"\s+by\s(?!(?:tele)?phone|video|letter|e-?mail|satellite)"
 )  # used with .match at the verb's end
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:\S+\s+){0,7}$")
+_REDUCED_RELATIVE = re.compile(r"[^,.]{0,60},\s+(?:was|were|is|are|has|had|will|would)\b")
+_RELATIVE_BEFORE = re.compile(r"(?:^|\s)(?:الذي|التي|الذين|اللذين|اللتين)\s*[وف]?$")
 _WHO_BEFORE = re.compile(r"\bwho\s+(?:has|had|have)\s+(?:\S+\s+)?$")
 _EN_AND_BUT = re.compile(r"^\s*(?:,\s*)?(?:but|and)\s*$")
 # names of states and cities that take a feminine verb in Arabic though they do not end in -a/-ah
@@ -162,6 +164,13 @@ def statement(ctx: Context, sent: int, rule: Rule, m: re.Match[str], previous: C
         return None  # a verb of the reported words ("قال إن موسكو أبلغت …") is not a new statement
     if ctx.lang == "en" and bool(_PASSIVE_BEFORE.search(prefix)) != bool(_BY_AFTER.match(ctx.text, t_end)):
         return None  # "is said to" / "the attacks, claimed by IS": no one speaks
+    if ctx.lang == "en" and _REDUCED_RELATIVE.match(ctx.text, t_end) and prefix.strip() == "":
+        return None  # "The agreement, announced on Tuesday night, was meant to …": no one speaks
+    if ctx.lang == "ar" and _RELATIVE_BEFORE.search(ctx.text, max(0, t_start - 8), t_start):
+        # "بيان المؤتمر الذي طالب برحيل الأسد": the verb's subject is the noun before, not a name after
+        speakers_after = False
+    else:
+        speakers_after = True
     if ctx.lang == "en" and _WHO_BEFORE.search(ctx.text, max(0, t_start - 40), t_start):
         return None  # "X, who has urged both sides to …, said": a description of the speaker, not news
     if ctx.lang == "en" and same is not None and _EN_AND_BUT.match(prefix):
@@ -171,6 +180,8 @@ def statement(ctx: Context, sent: int, rule: Rule, m: re.Match[str], previous: C
         return _participle(ctx, sent, rule, (t_start, t_end), clause, slot, same)
     if rule.source_after:
         speakers, joins = _source(ctx, slot) or _anaphor(ctx, words, t_start), slot.joins
+    elif not speakers_after:
+        return None
     else:
         speakers, joins = _find_speakers(ctx, sent, clause, (t_start, t_end), slot, words), slot.joins
     if ctx.lang == "ar" and _object_not_subject(ctx, trigger, speakers, same):
@@ -215,7 +226,18 @@ def _find_speakers(
         found = _speaker_before(ctx, clause, t_start) or _speakers(ctx, slot.start, slot.end)
     else:
         found = _speakers(ctx, slot.start, slot.end) or _speaker_before(ctx, clause, t_start)
-    return found or _anaphor(ctx, words, t_start)
+    return found or _body_of_state(ctx, slot, words) or _anaphor(ctx, words, t_start)
+
+
+def _body_of_state(ctx: Context, slot: _Slot, words: str) -> list[Located]:
+    """ "وزارة الدفاع التركية": a ministry or body named by its state's adjective speaks for that state."""
+    if not cue("definite_anaphor", ctx.lang).match(words):
+        return []
+    head_end = (
+        slot.start + len(ctx.text[slot.start : slot.end]) - len(ctx.text[slot.start : slot.end].lstrip())
+    )
+    near = [a for a in ctx.adjectives if head_end <= a.start < min(slot.end, head_end + 25)]
+    return near[:1]
 
 
 def _statement(

@@ -30,7 +30,15 @@ from app.ingest.event_rules import cue, rules
 from app.ingest.event_speech import statement
 from app.ingest.knowledge import KnowledgeBase
 from app.ingest.records import ActorRef, DateValue, ExtractedEvent, MentionSpan, PlaceRef, RawArticle, Timex
-from app.ingest.rounds import closing_day, day_of_round, joined_span, nth_day, opening_day, round_span
+from app.ingest.rounds import (
+    closing_day,
+    day_of_round,
+    joined_span,
+    nth_day,
+    opening_day,
+    other_end,
+    round_span,
+)
 
 _ROLES = {"statement": "speaker", "meeting": "participant"}
 _CONTENT_BLOCKED = ("proposal",)  # what a speaker says he proposed is part of his statement
@@ -233,6 +241,19 @@ def _date_spans(ctx: Context, cands: list[Cand]) -> None:
             if span is not None:
                 c.date = o.date = span
                 break
+    for c in rounds:  # the other end in a sentence that is no round event of its own
+        if c.date is not None and c.date.start != c.date.end:
+            continue
+        bounds, days = ctx.sent_bounds[c.sent], _days_of(ctx, c.sent)
+        last = closing_day(ctx.text, bounds, days, ctx.lang)
+        first = None if last else opening_day(ctx.text, bounds, days, ctx.lang)
+        if last is None and first is None:
+            continue
+        near = sorted((i for i in range(len(ctx.sents)) if i != c.sent), key=lambda i: abs(i - c.sent))
+        others = [(ctx.sent_bounds[i], _days_of(ctx, i)) for i in near if i not in ctx.repeat_of]
+        span = other_end(ctx.text, others, ctx.lang, first, last)
+        if span is not None:
+            c.date = span
 
 
 def _same_talks(a: Cand, b: Cand) -> bool:

@@ -183,6 +183,32 @@ def closing_day(
     return _day_after(text, timexes, span_cue("closes", lang), *bounds)
 
 
+def other_end(
+    text: str,
+    sentences: Sequence[tuple[tuple[int, int], Sequence[tuple[int, DateValue]]]],
+    lang: str,
+    first: date | None,
+    last: date | None,
+) -> DateValue | None:
+    """A round known to open on `first` (or to end on `last`): its other end from another sentence
+    about a round or talks ("وكانت الجولة قد انطلقت يوم الاثنين", "The round is scheduled to last
+    until December 15"). `sentences` are the other sentences (bounds, days), nearest first."""
+    for bounds, days in sentences:
+        if not span_cue("round_noun", lang).search(text, *bounds):
+            continue
+        if last is not None:
+            opened = _day_after(text, days, span_cue("opens", lang), *bounds)
+            if opened is not None and opened < last <= opened + timedelta(days=_MAX_ROUND_DAYS):
+                return _span(opened, last)
+        if first is not None:
+            end = _day_after(text, days, span_cue("until", lang), *bounds) or _day_after(
+                text, days, span_cue("closes", lang), *bounds
+            )
+            if end is not None and first < end <= first + timedelta(days=_MAX_ROUND_DAYS):
+                return _span(first, end)
+    return None
+
+
 def joined_span(first: date, last: date) -> DateValue | None:
     """An opening day and a closing day reported in two sentences: one round, when close enough."""
     if first < last <= first + timedelta(days=_MAX_ROUND_DAYS):

@@ -324,6 +324,36 @@ CASES = [
         None,
         "2017-03-27/2017-03-31",
     ),
+    # the other end of a round in another sentence of the article
+    D(
+        "انتهت أمس الثلاثاء الجولة الثالثة من اجتماعات اللجنة الدستورية السورية في جنيف. وكانت الجولة "
+        "قد انطلقت يوم الأحد الماضي وسط خلافات على جدول الأعمال.",
+        "talks_round",
+        None,
+        "2017-03-19/2017-03-21",
+    ),
+    D(
+        "اختتمت أمس الثلاثاء الجولة الخامسة من مفاوضات جنيف السورية، بعد أسبوع على انطلاقها في 14 آذار.",
+        "talks_round",
+        None,
+        "2017-03-14/2017-03-21",
+    ),
+    D(
+        "The fifth round of Geneva talks opened on Monday. The round is scheduled to last until March 24.",
+        "talks_round",
+        None,
+        "2017-03-20/2017-03-24",
+        lang="en",
+    ),
+    # a statement "at the same meeting" as a dated one
+    D(
+        "The Security Council held an emergency meeting on Syria on Monday. At the same meeting, UN envoy "
+        "Staffan de Mistura warned that the truce was collapsing.",
+        "statement",
+        "staffan-de-mistura",
+        "2017-03-20",
+        lang="en",
+    ),
     # not spans: hours are not days; an opening too long before the closing is another round
     D(
         "اختتمت أمس الثلاثاء في جنيف محادثات ماراثونية حول سوريا استمرت أكثر من 13 ساعة.",

@@ -136,6 +136,44 @@ CASES = [
         ("sergey-lavrov",),
         date="2017-03-21",
     ),
+    # a ministry named by its state's adjective speaks for that state
+    S("وقالت وزارة الدفاع التركية في بيان إن قواتها ستبقى في مواقعها.", ("turkey",), not_speaker="russia"),
+    # the verb of a relative clause: its subject is the noun before, not the name after
+    S(
+        "وغادر الوفد احتجاجا على بيان المؤتمر الذي طالب برحيل الرئيس بشار الأسد.",
+        (),
+        not_speaker="bashar-al-assad",
+    ),
+    S(
+        "The agreement brokered by Russia and Turkey, announced on Tuesday night, was meant to start the evacuation.",
+        (),
+        count=0,
+        lang="en",
+    ),
+    # blame, conditions, questions and answers
+    S("وحمل رئيس وفد المعارضة نصر الحريري الحكومة مسؤولية فشل الجولة.", ("nasr-al-hariri",)),
+    S("واشترط رئيس وفد المعارضة نصر الحريري وقف القصف قبل أي تفاوض.", ("nasr-al-hariri",)),
+    S(
+        "وسئل وزير الخارجية الروسي سيرغي لافروف بعد القمة عن موعد الجولة المقبلة، فأجاب: «قريبا».",
+        ("sergey-lavrov",),
+        count=1,
+    ),
+    S(
+        "Asked whether the truce would hold, Russian Foreign Minister Sergei Lavrov replied that it would.",
+        ("sergey-lavrov",),
+        lang="en",
+    ),
+    S(
+        "The opposition delegation is due in Geneva on Friday, a UN spokeswoman said.",
+        ("united-nations",),
+        lang="en",
+    ),
+    S(
+        "UN envoy Staffan de Mistura, who has urged both sides to talk directly, said the talks were useful.",
+        ("staffan-de-mistura",),
+        count=1,
+        lang="en",
+    ),
     # "according to X": X speaks; the date of the reported fact is not the saying's
     S(
         "The truce was holding in Idlib on Monday, according to the Kremlin.",
