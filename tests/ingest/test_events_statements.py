@@ -145,7 +145,8 @@ CASES = [
         not_speaker="bashar-al-assad",
     ),
     S(
-        "The agreement brokered by Russia and Turkey, announced on Tuesday night, was meant to start the evacuation.",
+        "The agreement brokered by Russia and Turkey, announced on Tuesday night, was meant to start "
+        "the evacuation.",
         (),
         count=0,
         lang="en",
