@@ -19,14 +19,16 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import (
     CTE,
     ColumnElement,
+    Integer,
     Select,
     String,
+    Table,
     func,
     literal,
     select,
@@ -46,7 +48,7 @@ from app.timeline.histogram import (
     histogram,
     unit_for,
 )
-from app.timeline.queries import conditions, filtered_ids
+from app.timeline.queries import actor_links, conditions, filtered_ids
 
 __all__ = [
     "FACETS",
@@ -97,7 +99,8 @@ def facets_and_histogram(
     """The facets and the time axis's histogram (same as `histogram`), in one statement."""
     dialect = session.get_bind().dialect.name
     by_day = _short_range(filters)
-    rows = session.execute(_statement(filters, top, dialect, by_day=by_day)).all()
+    scan = dialect == "sqlite" and _scan_dates(session, filters)
+    rows = session.execute(_statement(filters, top, dialect, by_day=by_day, scan_dates=scan)).all()
     counts: dict[str, Counts] = {param: [] for param in FACETS}
     tally: Counter[tuple[str, str]] = Counter()
     span: tuple[str, str] | None = None
@@ -132,14 +135,14 @@ def _limit(param: str, top: int) -> int:
     return len(EVENT_TYPES) if param == "type" else top
 
 
-def _statement(filters: Filters, top: int, dialect: str, *, by_day: bool) -> Any:
+def _statement(filters: Filters, top: int, dialect: str, *, by_day: bool, scan_dates: bool = False) -> Any:
     """UNION ALL of every facet's grouped counts, the histogram's and the dated span."""
-    return union_all(*_parts(filters, top, dialect, by_day=by_day))
+    return union_all(*_parts(filters, top, dialect, by_day=by_day, scan_dates=scan_dates))
 
 
-def _parts(filters: Filters, top: int, dialect: str, *, by_day: bool) -> list[Any]:
+def _parts(filters: Filters, top: int, dialect: str, *, by_day: bool, scan_dates: bool = False) -> list[Any]:
     """One SELECT per facet, the histogram and the span, all reading the same CTE."""
-    base = _base(filters)
+    base = _base(filters, scan_dates=scan_dates)
     own = _own_conditions(filters, base)
     everything = [c for c in own.values()]
     parts: list[Any] = []
@@ -148,32 +151,75 @@ def _parts(filters: Filters, top: int, dialect: str, *, by_day: bool) -> list[An
         where = [c for name, c in own.items() if name != param]
         parts.append(_grouped(param, col, [*where, col.is_not(None)], _limit(param, top) + 1, dialect))
     dated = [*everything, base.c.sort_date.is_not(None)]
-    day = _day_text(base.c.sort_date, dialect)
-    bucket = day if by_day else _month_text(base.c.sort_date, dialect)
-    parts.append(
-        select(_text(HIST), _as_text(base.c.type), bucket, func.count())
-        .where(*dated)
-        .group_by(base.c.type, bucket)
-    )
-    low = _day_text(func.min(base.c.sort_date), dialect)
-    high = _day_text(func.max(base.c.sort_date), dialect)
-    parts.append(select(_text(SPAN), low, high, func.count()).where(*dated))
-    matching = select(base.c.id).where(*everything)
+    parts.append(_histogram_part(base, dated, dialect, by_day=by_day))
+    # The dated span: each end one index probe when the events table is read directly.
+    low = select(func.min(base.c.sort_date)).where(*dated).scalar_subquery()
+    high = select(func.max(base.c.sort_date)).where(*dated).scalar_subquery()
+    parts.append(select(_text(SPAN), _day_text(low, dialect), _day_text(high, dialect), literal(0, Integer)))
+    matching = None if filters.is_empty else select(base.c.id).where(*everything)
     parts.append(_actor_part(filters, matching, top, dialect))
     parts.append(_source_part(filters, matching, top, dialect))
     return parts
 
 
-def _base(filters: Filters) -> CTE:
-    """The events under every filter but the column facets' own, as a CTE materialised once
-    (inlined when nothing narrows it: each part then reads the events table's indexes)."""
-    where = conditions(filters, exclude=COLUMN_FACETS)
+def _histogram_part(base: CTE | Table, dated: list[Any], dialect: str, *, by_day: bool) -> Any:
+    """(HIST, type, day or month, count): counted per (type, day) first, which reads
+    ix_events_type_sort in order without sorting, then summed per month."""
+    per_day = (
+        select(base.c.type.label("type"), base.c.sort_date.label("day"), func.count().label("n"))
+        .where(*dated)
+        .group_by(base.c.type, base.c.sort_date)
+        .subquery()
+    )
+    if by_day:
+        return select(_text(HIST), _as_text(per_day.c.type), _day_text(per_day.c.day, dialect), per_day.c.n)
+    month = _month_text(per_day.c.day, dialect)
+    total = type_coerce(func.sum(per_day.c.n), Integer)
+    return select(_text(HIST), _as_text(per_day.c.type), month, total).group_by(per_day.c.type, month)
+
+
+def _base(filters: Filters, *, scan_dates: bool = False) -> CTE | Table:
+    """The events under every filter but the column facets' own, as a CTE materialised once;
+    the events table itself when nothing narrows them (each part then reads its indexes).
+
+    With `scan_dates` the actor's events are not looked up one by one: the date range is
+    read from ix_events_sort_facets and each event kept if it is among the actor's (the id
+    is wrapped so that SQLite cannot pick the id index instead)."""
+    if scan_dates:
+        where = conditions(filters, exclude=[*COLUMN_FACETS, "actor"])
+        where.append(Event.id.concat("").in_(actor_links(filters.actor[0], filters)))
+    else:
+        where = conditions(filters, exclude=COLUMN_FACETS)
+    if not where:
+        return Event.__table__  # type: ignore[return-value]
     columns = (Event.id, Event.type, Event.status, Event.place_id, Event.series, Event.sort_date)
-    cte = select(*columns).where(*where).cte("matched")
-    return cte.prefix_with("MATERIALIZED" if where else "NOT MATERIALIZED")
+    return select(*columns).where(*where).cte("matched").prefix_with("MATERIALIZED")
 
 
-def _own_conditions(filters: Filters, base: CTE) -> dict[str, ColumnElement[bool]]:
+SCAN_SHARE = 4  # scan the date range when the actor is in at least 1 of this many of its events
+
+
+def _scan_dates(session: Session, filters: Filters) -> bool:
+    """SQLite only (PostgreSQL's planner weighs this itself from its statistics): whether one
+    actor is so frequent in the date range that reading the range beats looking up each of its
+    events. Two capped index counts, a few thousand entries at most."""
+    if len(filters.actor) != 1 or not (filters.since_date or filters.until_date):
+        return False
+    links = actor_links(filters.actor[0], filters).limit(MAX_PROBES).subquery()
+    k = session.execute(select(func.count()).select_from(links)).scalar_one()
+    if k < MIN_SCAN:
+        return False
+    window = [Event.sort_date >= filters.since_date] if filters.since_date else []
+    window += [Event.sort_date <= filters.until_date] if filters.until_date else []
+    days = select(Event.id).where(*window).limit(SCAN_SHARE * k + 1).subquery()
+    return bool(session.execute(select(func.count()).select_from(days)).scalar_one() <= SCAN_SHARE * k)
+
+
+MIN_SCAN = 500  # below this many events, looking each up is cheap whatever the range
+MAX_PROBES = 50_000
+
+
+def _own_conditions(filters: Filters, base: CTE | Table) -> dict[str, ColumnElement[bool]]:
     """The column facets' own filters, as conditions on the CTE."""
     own: dict[str, ColumnElement[bool]] = {}
     if filters.type:
@@ -204,9 +250,9 @@ def _grouped(kind: str, col: Any, where: Sequence[Any], limit: int, dialect: str
     return select(*inner.c)
 
 
-def _actor_part(filters: Filters, matching: Select[Any], top: int, dialect: str) -> Select[Any]:
-    """Actors linked to the matching events, by number of events."""
-    where: list[ColumnElement[bool]] = [EventActor.event_id.in_(matching)]
+def _actor_part(filters: Filters, matching: Select[Any] | None, top: int, dialect: str) -> Select[Any]:
+    """Actors linked to the matching events (None: all of them), by number of events."""
+    where: list[ColumnElement[bool]] = [] if matching is None else [EventActor.event_id.in_(matching)]
     if dialect == "postgresql":
         # The links mirror the events' sort_date: with the date range PostgreSQL can read the
         # links of those dates in index order and hash them, not probe once per event.
@@ -214,28 +260,40 @@ def _actor_part(filters: Filters, matching: Select[Any], top: int, dialect: str)
             where.append(EventActor.sort_date >= filters.since_date)
         if filters.until_date:
             where.append(EventActor.sort_date <= filters.until_date)
-    count = func.count(func.distinct(EventActor.event_id))
-    inner = (
-        select(_text("actor"), _as_text(EventActor.actor_id), _text(""), count.label("n"))
-        .where(*where)
-        .group_by(EventActor.actor_id)
-        .order_by(count.desc(), _binary(EventActor.actor_id, dialect))
-        .limit(top + 1)
-        .subquery()
-    )
-    return select(*inner.c)
+    pairs = select(EventActor.actor_id.label("value"), EventActor.event_id.label("event_id")).where(*where)
+    return _ranked("actor", pairs, top, dialect)
 
 
-def _source_part(filters: Filters, matching: Select[Any], top: int, dialect: str) -> Select[Any]:
+def _source_part(filters: Filters, matching: Select[Any] | None, top: int, dialect: str) -> Select[Any]:
     """Document sources reporting the matching events (under every filter but `source`)."""
-    ids: Select[Any] = filtered_ids(filters, exclude=["source"]) if filters.source else matching
-    count = func.count(func.distinct(Mention.event_id))
-    inner = (
-        select(_text("source"), _as_text(Document.source), _text(""), count.label("n"))
+    ids = matching
+    if filters.source:
+        others = replace(filters, source=None)
+        ids = None if others.is_empty else filtered_ids(others)
+    where: list[ColumnElement[bool]] = [Document.source.is_not(None)]
+    if ids is not None:
+        where.append(Mention.event_id.in_(ids))
+    pairs = (
+        select(Document.source.label("value"), Mention.event_id.label("event_id"))
         .join(Document, Mention.document_id == Document.id)
-        .where(Mention.event_id.in_(ids), Document.source.is_not(None))
-        .group_by(Document.source)
-        .order_by(count.desc(), _binary(Document.source, dialect))
+        .where(*where)
+    )
+    return _ranked("source", pairs, top, dialect)
+
+
+def _ranked(kind: str, pairs: Any, top: int, dialect: str) -> Select[Any]:
+    """(kind, value, '', events) for the values of (value, event_id) pairs with most events.
+
+    An event counts once per value (an actor with two roles, two articles of one source):
+    the distinct pairs are counted per value, which both databases hash or read in index
+    order (count(DISTINCT) makes PostgreSQL sort, and SQLite build a tree per group).
+    """
+    distinct = pairs.distinct().subquery()
+    count = func.count()
+    inner = (
+        select(_text(kind), _as_text(distinct.c.value), _text(""), count.label("n"))
+        .group_by(distinct.c.value)
+        .order_by(count.desc(), _binary(distinct.c.value, dialect))
         .limit(top + 1)
         .subquery()
     )

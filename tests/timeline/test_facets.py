@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import Document, Event, EventActor, Mention
+from app.timeline import facets
 from app.timeline.facets import FACETS, facet_counts, facets_and_histogram, histogram
 from app.timeline.filters import Filters, parse_filters
 from app.timeline.queries import iter_events
@@ -128,3 +129,28 @@ def test_text_search_and_ids_with_quotes_are_bound_not_spliced(sample_session: S
     f = parse_filters({"actor": "o'brien", "series": "x'); drop table events; --", "q": "'"})
     assert all(v.count == 0 for facet in facet_counts(sample_session, f).values() for v in facet.values)
     assert sample_session.scalar(select(Event.id).limit(1)) is not None
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"actor": "kerry", "since": "2016"}, {"actor": "un", "until": "2017-02", "type": "talks_round"}],
+)
+def test_reading_the_date_range_instead_of_each_event_counts_the_same(
+    sample_session: Session, monkeypatch: pytest.MonkeyPatch, params: dict[str, str]
+) -> None:
+    f = parse_filters(params)
+    looked_up = facets_and_histogram(sample_session, f)
+    monkeypatch.setattr(facets, "MIN_SCAN", 0)
+    monkeypatch.setattr(facets, "SCAN_SHARE", 1000)
+    if sample_session.get_bind().dialect.name == "sqlite":
+        assert facets._scan_dates(sample_session, f)
+    assert facets_and_histogram(sample_session, f) == looked_up
+    for top in (10, 1):
+        found = facets._statement(
+            f, top, sample_session.get_bind().dialect.name, by_day=False, scan_dates=True
+        )
+        assert sorted(sample_session.execute(found).all()) == sorted(
+            sample_session.execute(
+                facets._statement(f, top, sample_session.get_bind().dialect.name, by_day=False)
+            ).all()
+        )
