@@ -144,6 +144,25 @@ CASES = [
         M,
         ("russia", "turkey"),
     ),
+    # meetings: passive hosts, phone verbs, hours of talks
+    C(
+        "Lavrov was received by President Bashar al-Assad in Damascus on Tuesday.",
+        M,
+        ("sergey-lavrov", "bashar-al-assad"),
+        "2017-03-21",
+    ),
+    C(
+        "Erdogan telephoned Putin on Saturday to discuss Idlib.",
+        M,
+        ("recep-tayyip-erdogan", "vladimir-putin"),
+        "2017-03-18",
+    ),
+    C(
+        "Lavrov and Zarif held more than two hours of talks in Tehran on Sunday.",
+        M,
+        ("sergey-lavrov", "mohammad-javad-zarif"),
+        "2017-03-19",
+    ),
     # meetings: negatives (readiness, figurative "met with", supplies received, a refusal of talks)
     C("Kerry discussed the Russian proposal with reporters in Washington.", None),
     C("The talks held little promise.", None),
@@ -225,6 +244,19 @@ CASES = [
         round=1,
         series="constitutional-committee",
     ),
+    C(
+        "Peace talks in Geneva collapsed on Thursday after the opposition walked out.",
+        T,
+        date="2017-03-16",
+        series="geneva",
+    ),
+    C("The guarantors set the next Astana meeting for mid-April.", T, status="planned", series="astana"),
+    C(
+        "The UN envoy will convene a fifth session in Geneva on April 3.",
+        T,
+        date="2017-04-03",
+        status="planned",
+    ),
     # talks rounds: negatives (a possibility, counted rounds, other kinds of rounds)
     C("It was their first meeting since the downing of the Russian jet.", None),
     C("The next round of talks could take place in Astana later this month.", None, absent=(T,)),
@@ -252,6 +284,30 @@ CASES = [
         date="2017-03-17",
     ),
     C("The truce came into force at midnight on Friday.", A, date="2017-03-17"),
+    C(
+        "Putin and Erdogan agree to create a buffer zone in Idlib.",
+        A,
+        ("vladimir-putin", "recep-tayyip-erdogan"),
+    ),
+    C(
+        "Russia and Turkey will sign a memorandum on Idlib in Sochi on Monday.",
+        A,
+        ("russia", "turkey"),
+        "2017-03-27",
+        "planned",
+    ),
+    C("The Russian-Turkish truce agreed last month has largely held.", A, ("russia", "turkey"), "2017-02"),
+    C(
+        "The truce that Kerry and Lavrov sealed in Geneva on Friday collapsed within days.",
+        A,
+        ("john-kerry", "sergey-lavrov"),
+        "2017-03-17",
+    ),
+    C(
+        "Moscow and Ankara took a decision to set up a joint working group on prisoners.",
+        A,
+        ("russia", "turkey"),
+    ),
     # agreements: negatives (failure, veto, hope, refusal)
     C("The two sides failed to reach an agreement on the prisoner exchange.", None, absent=(A,)),
     C("Russia vetoed a resolution on Aleppo on Monday.", None, absent=(A,)),
@@ -300,8 +356,19 @@ CASES = [
         ("turkey",),
         "2017-03-22",
     ),
+    C("A hospital in Idlib was hit by air strikes on Sunday.", X, date="2017-03-19"),
+    C("The air base was recaptured by government forces on Friday.", X, ("syrian-government",), "2017-03-17"),
+    C(
+        "The US-led coalition struck a convoy near the border on Thursday.",
+        X,
+        ("us-led-coalition",),
+        "2017-03-16",
+    ),
+    C("Shelling and air strikes resumed on the besieged districts on Monday.", X, date="2017-03-20"),
     # military: negatives (a call to stop shelling, figurative attacks, an election campaign, a warning)
     C("The government attacked the report as biased.", None),
+    C("The minister came under fire from critics over the deal on Monday.", None, absent=(X,)),
+    C("The coalition struck a deal with the tribes on Monday.", None, absent=(X,)),
     C("Officials fear clashes between rival factions could erupt.", None),
     C("Turkey called for an immediate halt to the shelling of civilian areas in Idlib.", None, absent=(X,)),
     C("The opposition leader attacked the Russian plan as a recipe for partition.", None, absent=(X,)),
@@ -317,6 +384,7 @@ CASES = [
     ),
     C("Turkey proposed setting up a no-fly zone over northern Syria.", P, ("turkey",)),
     C("A draft resolution drafted by Sweden and Kuwait calls for a 30-day truce.", P, ("kuwait",)),
+    C("The UN envoy proposed a consultative mechanism on constitutional issues.", P, ("staffan-de-mistura",)),
     # proposals: negatives
     C("Under the plan, aid would reach the besieged towns.", None, absent=(P,)),
     C("The opposition rejected the plan outright.", None, absent=(P,)),
