@@ -20,6 +20,9 @@ from app.ingest.rounds import round_from_match, round_in, series_in, span_for
 _PRONOUN_THAT = re.compile(r"\s*(?:انه|انها|انهم|انهما|بانه|بانها)(?!\S)")
 _THAT = re.compile(r"(?<!\S)(?:ان|انه|انها|بان|that)(?!\S)")
 _TARGET = re.compile(r"(?:^|\s)(?:علي|ضد|مواقع|معاقل|مقرات|تجمعات|مناطق|against|on)(?:\s+\S+)?\s+$")
+_VICTIM = re.compile(
+    r"(?:جندي|جنديا|جنود|عسكري|عسكريا|عسكريين|مدني|مدنيا|مدنيين|عنصرا|مقاتلا|soldiers?|civilians?)\s+$"
+)
 _VISIT = re.compile(
     r"(?<!\S)[وفل]?(?:زياره|زيارته|زيارتها|زيارتهما|زار|زارت|يزور|تزور|سيزور|ستزور|visit\S*)(?!\S)"
 )
@@ -271,7 +274,9 @@ def _clause_actors(
         if kind not in ("meeting", "statement") and _place_phrase(ctx, loc):
             continue
         if kind == "military" and (
-            ctx.prepositional(loc) or _TARGET.search(ctx.text, max(start, loc.start - 24), loc.start)
+            ctx.prepositional(loc)
+            or _TARGET.search(ctx.text, max(start, loc.start - 24), loc.start)
+            or _VICTIM.search(ctx.text, max(start, loc.start - 16), loc.start)
         ):
             continue  # whom the strike hit ("على مواقع المعارضة", "حاجزا لقوات النظام") is its target
         if kind in ("proposal", "report") and match.ambiguous and not _right_before(ctx, loc, start, t_start):

@@ -102,18 +102,31 @@ def _fits(g: Group, c: Cand) -> bool:
         shared = c.ids & g.ids
         # a person who meets one counterpart and then calls another takes part in two meetings
         counterparts = bool(c.person_ids - g.person_ids) and bool(g.person_ids - c.person_ids)
+        # two meetings that each name their people, not the same people: a bilateral and a trilateral summit
+        counterparts = counterparts or (
+            len(c.person_ids) >= 2 and len(g.person_ids) >= 2 and c.person_ids != g.person_ids
+        )
         return g.status == c.status and (
-            same_sentence or (bool(c.person_ids & g.person_ids) and not counterparts) or len(shared) >= 2
+            same_sentence or (not counterparts and (bool(c.person_ids & g.person_ids) or len(shared) >= 2))
         )
     if c.type in ("proposal", "report"):
         return True
     if c.type == "military":
-        return same_sentence or bool(c.ids & g.ids)
+        # strikes in different sentences are one only when both are dated alike: a campaign, an air
+        # strike and an operation against the same side are three acts
+        dated = _cand_date(c) is not None and g.date is not None
+        if same_sentence:  # "… بمقتل جنود في غارة يوم 27، لتطلق تركيا بعدها عملية": two acts
+            return _same_clause(g, c) or (_cand_date(c) is None) == (g.date is None)
+        return bool(c.ids & g.ids) and dated
     # a deal signed and the truce it sets for a later day are two points on the timeline
     if c.type == "agreement" and c.status != g.status:
         return False
     # an agreement's signatories stand for its parties ("وقع المذكرة عن الجانب الروسي لافرنتييف")
     return same_sentence or bool(c.sides & g.sides) or not c.ids or not g.ids
+
+
+def _same_clause(g: Group, c: Cand) -> bool:
+    return any(m.sent == c.sent and m.span[0] < c.span[1] and c.span[0] < m.span[1] for m in g.members)
 
 
 def _series(g: Group) -> str | None:
