@@ -103,9 +103,10 @@ def occasion_date(ctx: Context, c: Cand, cands: Sequence[Cand]) -> DateValue | N
     if occ is None:
         return None
     if occ.anchor_first:
-        value = _from_anchor(ctx, c, occ) or _from_events(ctx, c, cands, occ)
+        value = _from_anchor(ctx, c, occ) or _from_events(ctx, c, cands, occ, occ.types)
     else:
-        value = _from_events(ctx, c, cands, occ) or _from_anchor(ctx, c, occ)
+        value = _from_events(ctx, c, cands, occ, occ.types) or _from_anchor(ctx, c, occ)
+    value = value or _from_events(ctx, c, cands, occ, occ.recent_types, recent=True)
     if value is None:
         return None
     day = value.start if occ.point == "start" else value.end
@@ -125,21 +126,22 @@ def _usable(ctx: Context, value: DateValue | None, occ: Occasion) -> bool:
     return oldest <= value.end <= published
 
 
-def _from_events(ctx: Context, c: Cand, cands: Sequence[Cand], occ: Occasion) -> DateValue | None:
-    """The nearest dated event of the occasion's types reported before the statement (an occasion
-    is introduced before what was said on it); `recent_types` count only when of the last days."""
+def _from_events(
+    ctx: Context, c: Cand, cands: Sequence[Cand], occ: Occasion, types: tuple[str, ...], recent: bool = False
+) -> DateValue | None:
+    """The nearest dated event of `types` reported before the statement (an occasion is introduced
+    before what was said on it); with `recent`, only an event of the days before publication."""
     before: list[tuple[tuple[int, int], DateValue]] = []
     for o in cands:
-        if o is c or o.status == "planned" or (o.sent, o.t_start) > (c.sent, c.t_start):
+        if (
+            o is c
+            or o.type not in types
+            or o.status == "planned"
+            or (o.sent, o.t_start) > (c.sent, c.t_start)
+        ):
             continue
         value = o.date or (o.timex.date if o.timex else None)
-        if o.type in occ.types:
-            ok = _usable(ctx, value, occ)
-        elif o.type in occ.recent_types:
-            ok = _usable(ctx, value, occ) and _recent(ctx, value)
-        else:
-            continue
-        if value is not None and ok:
+        if value is not None and _usable(ctx, value, occ) and (not recent or _recent(ctx, value)):
             before.append(((o.sent, o.t_start), value))
     return max(before, key=lambda x: x[0])[1] if before else None
 
@@ -150,7 +152,9 @@ def _recent(ctx: Context, value: DateValue | None) -> bool:
 
 
 def _from_anchor(ctx: Context, c: Cand, occ: Occasion) -> DateValue | None:
-    """A clause naming the occasion with a day in it: nearest sentence before, else after."""
+    """A clause naming the occasion with a day in it (the day right after its verb first), nearest
+    sentence first; a clause without one takes its sentence's only day. A day that dates a saying
+    in the same clause counts last ("said on Wednesday … after talks with X")."""
     regex = occ.anchor.get(ctx.lang)
     if regex is None:
         return None
@@ -162,13 +166,21 @@ def _from_anchor(ctx: Context, c: Cand, occ: Occasion) -> DateValue | None:
         for m in regex.finditer(ctx.text, lo, hi):
             clause = ctx.clause_at(sent, m.start() + (1 if ctx.text[m.start()].isspace() else 0))
             found = [
-                (t.start < m.start(), abs(t.start - m.end()), t.timex.date)
+                (
+                    _in_frame(ctx, t.start, m.start()),
+                    t.start < m.start(),
+                    abs(t.start - m.end()),
+                    t.timex.date,
+                )
                 for t in ctx.timexes_in(*clause)
-                if t.timex and t.timex.date and not _in_frame(ctx, t.start, m.start())
+                if t.timex and t.timex.date and _usable(ctx, t.timex.date, occ)
             ]
-            usable = [(before, gap, v) for before, gap, v in found if _usable(ctx, v, occ)]
-            if usable:  # the date right after the verb ("اختتمت اليوم الثلاثاء … التي بدأت أمس")
-                return min(usable, key=lambda x: (x[0], x[1]))[2]
+            if found:
+                return min(found, key=lambda x: x[:3])[3]
+            days = {t.timex.date for t in ctx.timexes_in(lo, hi) if t.timex and t.timex.date}
+            usable = [v for v in days if _usable(ctx, v, occ)]
+            if len(usable) == 1:
+                return usable[0]
     return None
 
 

@@ -61,7 +61,9 @@ _EN_ADJUNCT_WORDS = frozenset(
         "statement",
     ]
 )
-_SVO_GAP = re.compile(r"^\s*(?:قد\s+|لا\s+)?ف?$")  # "أما البحره فقال": the ف of the answer clause
+# between a subject and its verb: "قد", "لا", or the ف of an answer clause ("أما البحره فقال",
+# "أما رئيس الوفد، فرأى")
+_SVO_GAP = re.compile(r"^\s*(?:[،,]\s*ف|(?:قد\s+|لا\s+)?ف?)$")
 _PLURAL_VERB = re.compile(r"^[وف]?\S{2,}وا$")  # "قالوا", "أكدوا": never one earlier speaker
 _FEMININE_VERB = re.compile(r"^[وف]?\S{2,}(?:ت|تا)$")
 _WAS_BEFORE = re.compile(r"^\s*[وف]?(?:كان|كانت)\s+\S.*\sقد\s*$")
@@ -72,7 +74,7 @@ _MODIFIER_BEFORE = re.compile(
     r"(?:^|\s)(?:الموقع|الموقعة|المبرم|المبرمة|منذ|signed|reached|agreed|adopted|since)\s+"
     r"(?:\S+\s+){0,2}?(?:في\s+|on\s+|in\s+)?$"
 )
-_THAT_BEFORE = re.compile(r"(?:^|\s)(?:ان|انه|انها|انهم|بان|بانه|بانها|that)\s")
+_THAT_BEFORE = re.compile(r"(?:^|\s)[وف]?(?:ان|انه|انها|انهم|بان|بانه|بانها|that)\s")
 # English: "…, said Lavrov" (speaker after the verb); "was announced by X"; "with X saying"
 _QUOTE_BEFORE = re.compile(r"[,\"”]\s*$")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+$")
@@ -179,7 +181,8 @@ def statement(ctx: Context, sent: int, rule: Rule, m: re.Match[str], previous: C
     if ctx.lang == "ar" and rule.id.endswith(".participle"):
         return _participle(ctx, sent, rule, (t_start, t_end), clause, slot, same)
     if rule.source_after:
-        speakers, joins = _source(ctx, slot) or _anaphor(ctx, words, t_start), slot.joins
+        found = _source(ctx, slot) or _body_of_state(ctx, slot, words) or _anaphor(ctx, words, t_start)
+        speakers, joins = found, slot.joins
     elif not speakers_after:
         return None
     else:
@@ -257,6 +260,8 @@ def _statement(
     cand.surfaces = tuple(
         ctx.text[a.start : a.end] for a in speakers if a.actor and a.actor.actor.kind != "person"
     )
+    if rule.source_after:  # "بحسب المرصد السوري …" and a later "وأفاد المرصد": one source
+        cand.surfaces += tuple(s.split()[0] for s in cand.surfaces if len(s.split()) > 1)
     cand.actors = speakers + _title_body(ctx, speakers, cand.slot_phrase, slot.start, slot.end)
     cand.joins_previous = joins
     cand.own_act = rule.own_act
@@ -337,7 +342,7 @@ def _speaker_before(ctx: Context, clause: tuple[int, int], t_start: int) -> list
     """Subject-verb order ("دي ميستورا قال", "The Kremlin said"): the name just before the verb."""
     before = [
         a
-        for a in ctx.actors_in(clause[0], t_start)
+        for a in ctx.actors_in(max(0, clause[0] - _SUBJECT_REACH), t_start)  # "أما X، فرأى": before the comma
         if _SVO_GAP.match(ctx.text[a.end : t_start]) and a not in ctx.adjectives
     ]
     if not before:

@@ -139,6 +139,21 @@ CASES = [
         "bashar-al-jaafari",
         "2017-03-21",
     ),
+    D(
+        "انطلقت أمس الثلاثاء في أستانا الجولة السابعة من المحادثات. وقال رئيس الوفد الروسي ألكسندر لافرنتييف "
+        "في مؤتمر صحافي عقب الجلسة إن الأجواء إيجابية.",
+        "statement",
+        "alexander-lavrentiev",
+        "2017-03-21",
+    ),
+    D(
+        "Russia and Turkey said on Tuesday they would study the proposal, as the talks in Astana wrapped up. "
+        "Russian envoy Alexander Lavrentiev told reporters after the closing session that the mood was good.",
+        "statement",
+        "alexander-lavrentiev",
+        "2017-03-21",
+        lang="en",
+    ),
     # a speech "in his address" is not dated by a session weeks before publication
     D(
         "وكانت الجولة الرابعة من المحادثات قد بدأت في 23 شباط الماضي. وقال بشار الجعفري في كلمته إن "
