@@ -259,6 +259,9 @@ def _clause_actors(
         # who puts the plan forward: from the last "that" before the verb to where its content begins
         marker = _CONTENT_MARKER.search(ctx.text, t_end, end)
         end = marker.start() if marker else end
+        if kind == "report":  # the outlet, not the people its report is about ("ذكرت صحيفة X أن …")
+            that_after = _THAT.search(ctx.text, t_end, end)
+            end = that_after.start() if that_after else end
         that = [m.end() for m in _THAT.finditer(ctx.text, start, t_start)]
         start = that[-1] if that else start
     if rule.reach is not None:
