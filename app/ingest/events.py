@@ -230,7 +230,9 @@ def _date_spans(ctx: Context, cands: list[Cand]) -> None:
     for c in rounds:
         if c.date is not None and c.date.start != c.date.end:
             continue
-        last = closing_day(ctx.text, ctx.sent_bounds[c.sent], _days_of(ctx, c.sent), ctx.lang)
+        last = closing_day(
+            ctx.text, ctx.sent_bounds[c.sent], _days_of(ctx, c.sent), ctx.lang, ctx.article.published
+        )
         if last is None:
             continue
         for o in rounds:
@@ -245,7 +247,7 @@ def _date_spans(ctx: Context, cands: list[Cand]) -> None:
         if c.date is not None and c.date.start != c.date.end:
             continue
         bounds, days = ctx.sent_bounds[c.sent], _days_of(ctx, c.sent)
-        last = closing_day(ctx.text, bounds, days, ctx.lang)
+        last = closing_day(ctx.text, bounds, days, ctx.lang, ctx.article.published)
         first = None if last else opening_day(ctx.text, bounds, days, ctx.lang)
         if last is None and first is None:
             continue

@@ -177,10 +177,21 @@ def opening_day(
 
 
 def closing_day(
-    text: str, bounds: tuple[int, int], timexes: Sequence[tuple[int, DateValue]], lang: str
+    text: str,
+    bounds: tuple[int, int],
+    timexes: Sequence[tuple[int, DateValue]],
+    lang: str,
+    published: date | None = None,
 ) -> date | None:
-    """The day a sentence says a round ended on ("talks ended in Geneva on Friday")."""
-    return _day_after(text, timexes, span_cue("closes", lang), *bounds)
+    """The day a sentence says a round ended on ("talks ended in Geneva on Friday"); a sentence that
+    closes a round and names one day only ("X said on Tuesday, as the round wrapped up"): that day."""
+    day = _day_after(text, timexes, span_cue("closes", lang), *bounds)
+    if day is None and span_cue("closes", lang).search(text, *bounds):
+        days = {
+            v.start for _, v in timexes if v.precision == "day" and (published is None or v.end <= published)
+        }
+        day = days.pop() if len(days) == 1 else None
+    return day
 
 
 def other_end(

@@ -360,6 +360,15 @@ CASES = [
         "2017-03-20/2017-03-24",
         lang="en",
     ),
+    D(
+        "Russia and Turkey said on Tuesday they would back a congress in Sochi on April 18, as a seventh "
+        "round of Syria talks in Astana wrapped up. The two-day round, which opened on Monday with "
+        "closed-door consultations, produced a working group on detainees.",
+        "talks_round",
+        None,
+        "2017-03-20/2017-03-21",
+        lang="en",
+    ),
     # a statement "at the same meeting" as a dated one
     D(
         "The Security Council held an emergency meeting on Syria on Monday. At the same meeting, UN envoy "
