@@ -163,6 +163,19 @@ CASES = [
         ("sergey-lavrov", "mohammad-javad-zarif"),
         "2017-03-19",
     ),
+    C(
+        "Kerry is due to travel to Moscow next week for talks with Putin.",
+        M,
+        ("john-kerry", "vladimir-putin"),
+        "2017-W13",
+        "planned",
+    ),
+    C(
+        "The UN Security Council held an emergency meeting on Idlib on Monday.",
+        M,
+        ("un-security-council",),
+        "2017-03-20",
+    ),
     # meetings: negatives (readiness, figurative "met with", supplies received, a refusal of talks)
     C("Kerry discussed the Russian proposal with reporters in Washington.", None),
     C("The talks held little promise.", None),
@@ -257,6 +270,19 @@ CASES = [
         date="2017-04-03",
         status="planned",
     ),
+    C(
+        "UN-led talks on a new Syrian constitution ended in Geneva on Friday.",
+        T,
+        date="2017-03-17",
+        series="geneva",
+    ),
+    C(
+        "The fourth round of talks in the Kazakh capital wrapped up on Thursday.",
+        T,
+        date="2017-03-16",
+        round=4,
+        series="astana",
+    ),
     # talks rounds: negatives (a possibility, counted rounds, other kinds of rounds)
     C("It was their first meeting since the downing of the Russian jet.", None),
     C("The next round of talks could take place in Astana later this month.", None, absent=(T,)),
@@ -308,6 +334,12 @@ CASES = [
         A,
         ("russia", "turkey"),
     ),
+    C(
+        "The Security Council unanimously backed a resolution on aid deliveries on Friday.",
+        A,
+        date="2017-03-17",
+    ),
+    C("A deal on the evacuation of the wounded was announced on Tuesday.", A, date="2017-03-21"),
     # agreements: negatives (failure, veto, hope, refusal)
     C("The two sides failed to reach an agreement on the prisoner exchange.", None, absent=(A,)),
     C("Russia vetoed a resolution on Aleppo on Monday.", None, absent=(A,)),
@@ -365,10 +397,14 @@ CASES = [
         "2017-03-16",
     ),
     C("Shelling and air strikes resumed on the besieged districts on Monday.", X, date="2017-03-20"),
+    C("Rebels launched a counter-offensive in northern Hama on Tuesday.", X, date="2017-03-21"),
+    C("Turkish troops entered the town of Afrin on Sunday.", X, ("turkey",), "2017-03-19"),
+    C("Israel struck Iranian positions near Damascus on Sunday.", X, ("israel",), "2017-03-19"),
     # military: negatives (a call to stop shelling, figurative attacks, an election campaign, a warning)
     C("The government attacked the report as biased.", None),
     C("The minister came under fire from critics over the deal on Monday.", None, absent=(X,)),
     C("The coalition struck a deal with the tribes on Monday.", None, absent=(X,)),
+    C("Israel could hit Iranian bases anywhere in Syria, the minister warned.", None, absent=(X,)),
     C("Officials fear clashes between rival factions could erupt.", None),
     C("Turkey called for an immediate halt to the shelling of civilian areas in Idlib.", None, absent=(X,)),
     C("The opposition leader attacked the Russian plan as a recipe for partition.", None, absent=(X,)),
