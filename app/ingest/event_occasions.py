@@ -25,6 +25,8 @@ from app.ingest.event_rules import EVENTS_DIR, RuleError, expand
 from app.ingest.records import DateValue
 
 OCCASIONS_FILE = EVENTS_DIR / "occasions.yaml"
+_EN_ADJUNCT = re.compile(r"\s+(?:at|during|after|following|on the sidelines of|to)\s")
+_EN_ADJUNCT_REACH = 70
 _RECENT_DAYS = 3  # recent_types: an event of the article's news, not a background one
 
 
@@ -87,14 +89,18 @@ def occasion_in(text: str, lang: str) -> Occasion | None:
 
 
 def frame_of(ctx: Context, c: Cand) -> tuple[int, int]:
-    """A statement's frame: its clause's start (English: its sentence's) to where its words begin."""
-    end = c.t_start + len(c.slot_phrase)
+    """A statement's frame: its clause's start (English: its sentence's) to where its words begin;
+    in English also a prepositional phrase right after the verb ("said at a joint news conference")."""
+    end = max(c.t_start + len(c.slot_phrase), c.t_end)
     start = c.span[0]
     if ctx.lang == "en":
         start = max(
             [ctx.sent_bounds[c.sent][0]] + [e for s, e in ctx.frames if s < c.t_start and e <= c.t_start]
         )
-    return start, max(end, c.t_end)
+        if _EN_ADJUNCT.match(ctx.text, end):
+            clause_end = ctx.clause_at(c.sent, c.t_start)[1]
+            end = max(end, min(clause_end, end + _EN_ADJUNCT_REACH))
+    return start, end
 
 
 def occasion_date(ctx: Context, c: Cand, cands: Sequence[Cand]) -> DateValue | None:

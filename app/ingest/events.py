@@ -37,6 +37,7 @@ from app.ingest.rounds import (
     nth_day,
     opening_day,
     other_end,
+    range_in,
     round_span,
 )
 
@@ -223,7 +224,14 @@ def _date_spans(ctx: Context, cands: list[Cand]) -> None:
         if c.type != "talks_round":
             continue
         known = c.date or (c.timex.date if c.timex else None)
-        span = round_span(ctx.text, ctx.sent_bounds[c.sent], _days_of(ctx, c.sent), ctx.lang, known)
+        located = [
+            (t.start, t.end, t.timex.date)
+            for t in ctx.timexes_in(*ctx.sent_bounds[c.sent])
+            if t.timex and t.timex.date
+        ]
+        span = range_in(ctx.text, located) or round_span(
+            ctx.text, ctx.sent_bounds[c.sent], _days_of(ctx, c.sent), ctx.lang, known
+        )
         if span is not None:
             c.date = span
     rounds = [c for c in cands if c.type == "talks_round" and c.status != "planned"]

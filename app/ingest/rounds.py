@@ -15,6 +15,7 @@ import weakref
 from collections.abc import Sequence
 from datetime import date, timedelta
 from functools import lru_cache
+from itertools import pairwise
 
 import yaml
 
@@ -99,6 +100,8 @@ def nth_day(span: DateValue, n: int) -> DateValue | None:
 
 _SPANS_FILE = EVENTS_DIR / "spans.yaml"
 _NEAR = 40  # a time expression this close after an opening/closing verb is its day
+_CLAUSE_REACH = 120  # … or further on in the verb's clause (no comma or full stop in between)
+_CLAUSE_BREAK = re.compile(r"[،,.؛;:]")
 
 
 @lru_cache(maxsize=8)
@@ -121,10 +124,17 @@ def _days(m: re.Match[str]) -> int | None:
 def _day_after(
     text: str, timexes: Sequence[tuple[int, DateValue]], regex: re.Pattern[str], lo: int, hi: int
 ) -> date | None:
-    """The day of the first time expression within _NEAR characters after a match of `regex`."""
+    """The day of the first time expression within _NEAR characters after a match of `regex`, else
+    the first one after it in the same clause ("اختتم المبعوث … مساء أمس الجمعة الجولة")."""
     for m in regex.finditer(text, lo, hi):
-        for start, value in timexes:
-            if m.end() - 1 <= start <= m.end() + _NEAR and value.precision == "day":
+        after = [
+            (start, value) for start, value in timexes if m.end() - 1 <= start and value.precision == "day"
+        ]
+        for start, value in after:
+            if start <= m.end() + _NEAR:
+                return value.start
+        for start, value in after[:1]:
+            if start <= m.end() + _CLAUSE_REACH and not _CLAUSE_BREAK.search(text, m.end(), start):
                 return value.start
     return None
 
@@ -228,3 +238,17 @@ def joined_span(first: date, last: date) -> DateValue | None:
 
 
 _MAX_ROUND_DAYS = 21
+
+
+_RANGE_FROM = re.compile(r"(?:^|\s)(?:from|between|من|بين)\s*$")
+_RANGE_TO = re.compile(r"^\s*(?:to|until|through|till|and|-|–|—|إلى|الى|حتى|و)\s*$")
+
+
+def range_in(text: str, spans: Sequence[tuple[int, int, DateValue]]) -> DateValue | None:
+    """ "from March 13 to March 17", "بين 13 و17 آذار": two days joined as one span."""
+    days = [s for s in spans if s[2].precision == "day"]
+    for (s1, e1, v1), (s2, _e2, v2) in pairwise(days):
+        joined = _RANGE_FROM.search(text[max(0, s1 - 10) : s1]) and _RANGE_TO.match(text[e1:s2])
+        if joined and v1.start < v2.start <= v1.start + timedelta(days=_MAX_ROUND_DAYS):
+            return _span(v1.start, v2.start)
+    return None

@@ -369,6 +369,29 @@ CASES = [
         "2017-03-20/2017-03-21",
         lang="en",
     ),
+    D(
+        "جنيف - اختتم المبعوث الأممي ستافان دي ميستورا مساء أمس الثلاثاء الجولة الخامسة من مفاوضات جنيف، "
+        "التي انطلقت في 14 آذار وتناولت الدستور والانتخابات.",
+        "talks_round",
+        None,
+        "2017-03-14/2017-03-21",
+    ),
+    D(
+        "The Syrian constitutional committee's small body met in Geneva from March 13 to March 17 without "
+        "agreeing on a method of work.",
+        "talks_round",
+        None,
+        "2017-03-13/2017-03-17",
+        lang="en",
+    ),
+    D(
+        "Sergei Lavrov and John Kerry held three hours of talks in Moscow on Monday. "
+        '"Trust is low," Kerry said at a joint news conference with Lavrov.',
+        "statement",
+        "john-kerry",
+        "2017-03-20",
+        lang="en",
+    ),
     # a statement "at the same meeting" as a dated one
     D(
         "The Security Council held an emergency meeting on Syria on Monday. At the same meeting, UN envoy "
