@@ -3,23 +3,91 @@
 The merge step gathers a `Workset` (every event one article touched, with its
 reports), then `settle()` gives each its stable id, renames rows whose identity
 changed (the old id is retired with its successor) and writes the fields. Core
-statements only, inside the caller's transaction; nothing here commits.
+statements built once (module level), executed on the session's connection, inside
+the caller's transaction; nothing here commits. Stored events are read once per
+transaction (`known`): candidates, survivors and siblings alike, so deciding what
+changed reads nothing again.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, delete, insert, select, update
+from sqlalchemy import BindParameter, String, Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.ingest.identity import Aggregate, Report, RoundLookup, aggregate, always_anchored_key, desired_ids
-from app.ingest.normalize import fold_text
+from app.ingest.merge_candidates import EVENTS, LINKS, MENTIONS, StoredEvent, read_events, read_mentions
+from app.ingest.normalize import fold_char
 from app.ingest.records import DateValue, ExtractedEvent
-from app.models import Document, Event, EventActor, Mention, RetiredEvent, utcnow
+from app.models import RetiredEvent, utcnow
+
+RETIRED = cast(Table, RetiredEvent.__table__)
+_IDS: BindParameter[Any] = bindparam("ids", expanding=True)
+# Every column event_fields() gives, so that one UPDATE statement serves every changed event.
+_FIELDS = (
+    "identity_key",
+    "type",
+    "status",
+    "date_value",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "date_approximate",
+    "sort_date",
+    "title_en",
+    "title_ar",
+    "place_id",
+    "series",
+    "round",
+    "n_sources",
+    "updated_at",
+)
+INSERT_EVENTS = insert(EVENTS)
+UPDATE_EVENT = (
+    update(EVENTS).where(EVENTS.c.id == bindparam("b_id")).values({c: bindparam(f"b_{c}") for c in _FIELDS})
+)
+INSERT_LINKS = insert(LINKS)
+DELETE_LINKS = delete(LINKS).where(LINKS.c.event_id.in_(_IDS))
+INSERT_MENTIONS = insert(MENTIONS)
+SIBLINGS = select(EVENTS.c.id).where(EVENTS.c.identity_key.in_(bindparam("keys", expanding=True)))
+UNRETIRE = delete(RETIRED).where(RETIRED.c.old_id.in_(_IDS))
+_MOVED_COLS = [c for c in EVENTS.columns if c.name != "id"]
+COPY_EVENT = insert(EVENTS).from_select(
+    ["id", *[c.name for c in _MOVED_COLS]],
+    select(bindparam("dst", type_=String(40)), *_MOVED_COLS).where(EVENTS.c.id == bindparam("src")),
+)
+REPOINT_MENTIONS = (
+    update(MENTIONS).where(MENTIONS.c.event_id == bindparam("src")).values(event_id=bindparam("dst"))
+)
+DELETE_EVENT_LINKS = delete(LINKS).where(LINKS.c.event_id == bindparam("src"))
+DELETE_EVENT = delete(EVENTS).where(EVENTS.c.id == bindparam("src"))
+FORGET_RETIRED = delete(RETIRED).where(RETIRED.c.old_id == bindparam("old"))
+RETIRE = insert(RETIRED)
+COMPRESS_RETIRED = (
+    update(RETIRED).where(RETIRED.c.successor_id == bindparam("old")).values(successor_id=bindparam("new"))
+)
+
+
+class _FoldTable(dict[int, str]):
+    """`str.translate` table giving each character its `fold_char`, filled as characters are met."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = fold_char(chr(code))
+        return folded
+
+
+_FOLD = _FoldTable()
+_SPACES = re.compile(r"\s+")
+
+
+def fold_passage(text: str) -> str:
+    """Exactly `normalize.fold_text(text)`, one C call per passage instead of a call per character."""
+    return _SPACES.sub(" ", text.translate(_FOLD)).strip()
 
 
 @dataclass
@@ -41,71 +109,34 @@ class Entry:
         return self.stored + [a.report for a in self.new]
 
 
-def load_reports(session: Session, ids: Iterable[str]) -> dict[str, list[Report]]:
-    """Each event's stored reports, one per (document, group)."""
-    ids = list(ids)
-    out: dict[str, list[Report]] = defaultdict(list)
-    if not ids:
-        return out
-    rows = session.execute(
-        select(Mention, Document.name, Document.published)
-        .join(Document, Document.id == Mention.document_id)
-        .where(Mention.event_id.in_(ids))
-        .order_by(Mention.event_id, Mention.document_id, Mention.group, Mention.start)
-    ).all()
-    groups: dict[tuple[str, int, int], list[Any]] = defaultdict(list)
-    for row in rows:
-        m = row[0]
-        groups[(m.event_id, m.document_id, m.group)].append(row)
-    for (event_id, _, _), members in groups.items():
-        out[event_id].append(_report_of_rows(members))
-    return out
-
-
-def _report_of_rows(rows: Sequence[Any]) -> Report:
-    m, name, published = rows[0]
-    when = None
-    if m.date_value and m.date_start and m.date_end:
-        when = DateValue(m.date_value, m.date_start, m.date_end, m.date_precision or "day")
-    actors = tuple(sorted({(str(a["id"]), str(a.get("role") or "participant")) for a in m.actors or []}))
-    return Report(
-        document=name,
-        published=published,
-        group=m.group,
-        spans=tuple((r[0].start, r[0].end) for r in rows),
-        type=m.type,
-        status=m.status,
-        date=when,
-        place=m.place_id,
-        series=m.series,
-        round=m.round,
-        actors=actors,
-        title_en=m.title_en or "",
-        title_ar=m.title_ar or "",
-        document_id=m.document_id,
-    )
-
-
 class Workset:
     """Every event touched while storing one article, keyed by current id (or '~n' when new)."""
 
     def __init__(self, session: Session, lookup: RoundLookup | None) -> None:
         self.session = session
+        self.conn = session.connection()
         self.lookup = lookup
         self.entries: dict[str, Entry] = {}
         self.extra_keys: set[str] = set()  # keys of deleted events: their siblings may move up
+        self.known: dict[str, StoredEvent] = {}  # stored events read in this transaction
+        self._aggregates: dict[str, tuple[int, Aggregate]] = {}
+
+    def remember(self, events: dict[str, StoredEvent]) -> None:
+        for eid, event in events.items():
+            self.known.setdefault(eid, event)
 
     def load(self, ids: Iterable[str]) -> None:
         missing = [i for i in ids if i not in self.entries]
         if not missing:
             return
-        keys = dict(
-            self.session.execute(select(Event.id, Event.identity_key).where(Event.id.in_(missing))).all()
-        )
-        reports = load_reports(self.session, missing)
+        self.remember(read_events(self.conn, [i for i in missing if i not in self.known]))
+        read_mentions(self.conn, [self.known[i] for i in missing if i in self.known])
         for ref in missing:
-            if ref in keys:
-                self.entries[ref] = Entry(stored=reports.get(ref, []), in_db=True, old_key=keys[ref])
+            stored = self.known.get(ref)
+            if stored is not None:
+                self.entries[ref] = Entry(
+                    stored=stored.reports(), in_db=True, old_key=stored.row["identity_key"]
+                )
 
     def attach(self, account: NewAccount, ref: str | None) -> str:
         if ref is None:
@@ -115,7 +146,14 @@ class Workset:
         return ref
 
     def aggregate_of(self, ref: str) -> Aggregate:
-        return aggregate(self.entries[ref].reports(), self.lookup)
+        """The entry's aggregate; entries only ever gain reports, so the count says if it is current."""
+        entry = self.entries[ref]
+        count = len(entry.stored) + len(entry.new)
+        cached = self._aggregates.get(ref)
+        if cached is None or cached[0] != count:
+            cached = (count, aggregate(entry.reports(), self.lookup))
+            self._aggregates[ref] = cached
+        return cached[1]
 
     def settle(self, document_id: int) -> dict[str, str]:
         """Stable ids for every entry, rows renamed and written; returns ref -> final id."""
@@ -133,7 +171,8 @@ class Workset:
         final = _dedupe(final)
         self._rename(final)
         self._write(final, aggs, document_id)
-        self.session.execute(delete(RetiredEvent).where(RetiredEvent.old_id.in_(list(final.values()))))
+        if final:
+            self.conn.execute(UNRETIRE, {"ids": list(final.values())})
         return final
 
     def _old_keys(self) -> set[str]:
@@ -144,8 +183,7 @@ class Workset:
         keys = {k for k in keys if not always_anchored_key(k)}
         if not keys:
             return
-        rows = self.session.scalars(select(Event.id).where(Event.identity_key.in_(sorted(keys)))).all()
-        self.load(rows)
+        self.load(self.conn.execute(SIBLINGS, {"keys": sorted(keys)}).scalars().all())
 
     def _rename(self, final: dict[str, str]) -> None:
         """Move rows whose id changes; a cycle of swaps goes through a temporary id."""
@@ -179,31 +217,26 @@ class Workset:
         Candidates and same-key siblings are loaded to decide ids; most of them come out
         unchanged, and rewriting them all made each article cost ~90 statements.
         """
-        fields = {ref: {"id": final[ref], **event_fields(agg)} for ref, agg in aggs.items()}
-        links = {ref: {(a, role) for a, role in agg.actors} for ref, agg in aggs.items()}
+        conn = self.conn
+        now = utcnow()
+        fields = {ref: {"id": final[ref], **event_fields(agg, now)} for ref, agg in aggs.items()}
+        links = {ref: set(agg.actors) for ref, agg in aggs.items()}
         stored = [ref for ref in aggs if self.entries[ref].in_db]
         changed = self._changed(stored, final, fields, links)
-        rows_new = [{**fields[ref], "created_at": utcnow()} for ref in aggs if not self.entries[ref].in_db]
+        rows_new = [{**fields[ref], "created_at": now} for ref in aggs if not self.entries[ref].in_db]
         if rows_new:
-            self.session.execute(insert(Event), rows_new)
+            conn.execute(INSERT_EVENTS, rows_new)
         if changed:
-            table = cast(Table, Event.__table__)
-            columns = [c for c in fields[changed[0]] if c != "id"]
-            stmt = (
-                update(table)
-                .where(table.c.id == bindparam("b_id"))
-                .values({c: bindparam(f"b_{c}") for c in columns})
-            )
-            self.session.execute(stmt, [{f"b_{k}": v for k, v in fields[ref].items()} for ref in changed])
+            conn.execute(UPDATE_EVENT, [{f"b_{k}": v for k, v in fields[ref].items()} for ref in changed])
         rewrite = [ref for ref in aggs if not self.entries[ref].in_db] + changed
         ids = [final[ref] for ref in changed]
         if ids:
-            self.session.execute(delete(EventActor).where(EventActor.event_id.in_(ids)))
+            conn.execute(DELETE_LINKS, {"ids": ids})
         rows = [
             {"event_id": final[ref], "actor_id": a, "role": role} for ref in rewrite for a, role in links[ref]
         ]
         if rows:
-            self.session.execute(insert(EventActor), rows)
+            conn.execute(INSERT_LINKS, rows)
         mentions = [
             row
             for ref, entry in self.entries.items()
@@ -211,7 +244,7 @@ class Workset:
             for row in mention_rows(account, final[ref], document_id)
         ]
         if mentions:
-            self.session.execute(insert(Mention), mentions)
+            conn.execute(INSERT_MENTIONS, mentions)
 
     def _changed(
         self,
@@ -220,26 +253,20 @@ class Workset:
         fields: dict[str, dict[str, Any]],
         links: dict[str, set[tuple[str, str]]],
     ) -> list[str]:
-        """Stored entries whose row or actor links differ from what their reports now give."""
-        if not refs:
-            return []
-        ids = [final[ref] for ref in refs]
-        table = Event.__table__
-        rows = {r.id: r._mapping for r in self.session.execute(select(table).where(table.c.id.in_(ids)))}
-        current: dict[str, set[tuple[str, str]]] = defaultdict(set)
-        for event_id, actor_id, role in self.session.execute(
-            select(EventActor.event_id, EventActor.actor_id, EventActor.role).where(
-                EventActor.event_id.in_(ids)
-            )
-        ):
-            current[event_id].add((actor_id, role))
+        """Stored entries whose row or actor links differ from what their reports now give.
+
+        A renamed entry, or one that gained a report, is rewritten whatever its row says. Any
+        other keeps the row and links read by `load` in this transaction: nothing wrote them since.
+        """
         out = []
         for ref in refs:
-            row = rows.get(final[ref])
-            same = row is not None and all(
-                row[k] == v for k, v in fields[ref].items() if k not in ("id", "updated_at")
-            )
-            if not same or ref != final[ref] or current[final[ref]] != links[ref] or self.entries[ref].new:
+            stored = self.known.get(ref)
+            if ref != final[ref] or self.entries[ref].new or stored is None:
+                out.append(ref)
+                continue
+            row = stored.row
+            same = all(row[k] == v for k, v in fields[ref].items() if k not in ("id", "updated_at"))
+            if not same or stored.actor_roles() != links[ref]:
                 out.append(ref)
         return out
 
@@ -260,36 +287,23 @@ def _dedupe(final: dict[str, str]) -> dict[str, str]:
 
 def _move_row(session: Session, src: str, dst: str) -> None:
     """Give an event row a new id: copy the row, repoint mentions, drop the old row."""
-    cols = [c for c in Event.__table__.columns if c.name != "id"]
-    session.execute(
-        insert(Event).from_select(
-            ["id", *[c.name for c in cols]], select(_literal(dst), *cols).where(Event.id == src)
-        )
-    )
-    session.execute(update(Mention).where(Mention.event_id == src).values(event_id=dst))
-    session.execute(delete(EventActor).where(EventActor.event_id == src))
-    session.execute(delete(Event).where(Event.id == src))
-
-
-def _literal(value: str) -> Any:
-    from sqlalchemy import String, literal
-
-    return literal(value, String(40))
+    conn = session.connection()
+    conn.execute(COPY_EVENT, {"src": src, "dst": dst})
+    conn.execute(REPOINT_MENTIONS, {"src": src, "dst": dst})
+    conn.execute(DELETE_EVENT_LINKS, {"src": src})
+    conn.execute(DELETE_EVENT, {"src": src})
 
 
 def retire_id(session: Session, old: str, successor: str | None, reason: str) -> None:
     """Record `old` as retired; permalinks that pointed to it now point one hop to the successor."""
-    session.execute(delete(RetiredEvent).where(RetiredEvent.old_id == old))
-    session.execute(
-        insert(RetiredEvent).values(old_id=old, successor_id=successor, reason=reason, retired_at=utcnow())
-    )
+    conn = session.connection()
+    conn.execute(FORGET_RETIRED, {"old": old})
+    conn.execute(RETIRE, {"old_id": old, "successor_id": successor, "reason": reason, "retired_at": utcnow()})
     # Path compression: earlier names of `old` skip straight to its successor.
-    session.execute(
-        update(RetiredEvent).where(RetiredEvent.successor_id == old).values(successor_id=successor)
-    )
+    conn.execute(COMPRESS_RETIRED, {"old": old, "new": successor})
 
 
-def event_fields(agg: Aggregate) -> dict[str, Any]:
+def event_fields(agg: Aggregate, now: Any = None) -> dict[str, Any]:
     when = agg.date
     return {
         "identity_key": agg.key,
@@ -307,7 +321,7 @@ def event_fields(agg: Aggregate) -> dict[str, Any]:
         "series": agg.series,
         "round": agg.round,
         "n_sources": agg.n_sources,
-        "updated_at": utcnow(),
+        "updated_at": now or utcnow(),
     }
 
 
@@ -340,7 +354,7 @@ def mention_rows(account: NewAccount, event_id: str, document_id: int) -> list[d
             "start": m.start,
             "end": m.end,
             "passage": m.text,
-            "passage_folded": fold_text(m.text),
+            "passage_folded": fold_passage(m.text),
             "rule": m.rule[:120],
         }
         for m in x.mentions

@@ -2,10 +2,13 @@
 
 `integrate()` runs inside the caller's transaction, after the article's Document
 row is up to date. It removes the article's previous mentions, finds merge
-candidates for each new account with indexed queries only (type + sort-date
-window + actor links, or series + round), attaches or creates, and lets
+candidates for all its new accounts with indexed queries only (type + sort-date
+window + actor links, or series + round; one statement per article, see
+merge_candidates), attaches each account or creates an event, and lets
 `event_rows.Workset.settle()` give every touched event its stable id. Ids that
-vanish are retired with the event that took over their passage.
+vanish are retired with the event that took over their passage. Statements are
+built once and run on the session's connection: building them per call cost more
+than running them.
 """
 
 from __future__ import annotations
@@ -14,18 +17,52 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
+from typing import Any, Protocol, cast
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import BindParameter, Connection, Table, bindparam, delete, insert, select
 from sqlalchemy.orm import Session
 
-from app.ingest.event_rows import NewAccount, Workset, retire_id
+from app.ingest.event_rows import NewAccount, Workset, fold_passage, retire_id
 from app.ingest.identity import Aggregate, Report, RoundLookup
-from app.ingest.merge_candidates import candidate_ids, stored_profiles
+from app.ingest.merge_candidates import EVENTS, LINKS, MENTIONS, Search, find_candidates, search_of
 from app.ingest.merge_rules import Profile, match_score, speakers_of
-from app.ingest.normalize import fold_text
 from app.ingest.records import ActorRef, ExtractedEvent
-from app.models import Actor, ActorAlias, Document, Event, EventActor, Mention, Place
+from app.models import Actor, ActorAlias, Place
+
+ACTORS = cast(Table, Actor.__table__)
+ALIASES = cast(Table, ActorAlias.__table__)
+PLACES = cast(Table, Place.__table__)
+_IDS: BindParameter[Any] = bindparam("ids", expanding=True)
+_DOC: BindParameter[Any] = bindparam("doc")
+OLD_MENTIONS = select(MENTIONS.c.event_id, MENTIONS.c.start, MENTIONS.c.end).where(
+    MENTIONS.c.document_id == _DOC
+)
+DELETE_MENTIONS = delete(MENTIONS).where(MENTIONS.c.document_id == _DOC)
+STILL_MENTIONED = (
+    select(MENTIONS.c.event_id).where(MENTIONS.c.event_id.in_(_IDS)).group_by(MENTIONS.c.event_id)
+)
+KEYS_OF = select(EVENTS.c.id, EVENTS.c.identity_key).where(EVENTS.c.id.in_(_IDS))
+DELETE_LINKS = delete(LINKS).where(LINKS.c.event_id.in_(_IDS))
+DELETE_EVENTS = delete(EVENTS).where(EVENTS.c.id.in_(_IDS))
+KNOWN_ACTORS = select(ACTORS.c.id).where(ACTORS.c.id.in_(_IDS))
+KNOWN_PLACES = select(PLACES.c.id).where(PLACES.c.id.in_(_IDS))
+KNOWN_ALIASES = select(ALIASES.c.actor_id, ALIASES.c.alias).where(ALIASES.c.actor_id.in_(_IDS))
+INSERT_ACTORS = insert(ACTORS)
+INSERT_ALIASES = insert(ALIASES)
+INSERT_PLACES = insert(PLACES)
+
+
+class StoredDocument(Protocol):
+    """What merging needs of the article's row (store.StoredDocument, or a models.Document)."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def published(self) -> date | None: ...
 
 
 @dataclass(frozen=True)
@@ -35,20 +72,27 @@ class OldMention:
     end: int
 
 
-def integrate(session: Session, document: Document, events: Sequence[ExtractedEvent], kb: Any) -> None:
+def integrate(session: Session, document: StoredDocument, events: Sequence[ExtractedEvent], kb: Any) -> None:
     """Replace `document`'s accounts with `events`, merging across articles; never commits."""
     session.flush()
     lookup = round_lookup(kb)
-    old = _remove_old_mentions(session, document.id)
     work = Workset(session, lookup)
-    orphans = _detach(session, work, {m.event_id for m in old})
-    _ensure_refs(session, events)
+    conn = work.conn
+    old = _remove_old_mentions(conn, document.id)
+    orphans = _detach(conn, work, {m.event_id for m in old})
+    _ensure_refs(conn, events)
+    # An account without a passage cannot be shown or re-found: it is not stored.
+    accounts = [
+        NewAccount(event, report_of(event, document, group))
+        for group, event in enumerate(sorted((e for e in events if e.mentions), key=_first_span))
+    ]
+    searches = [search_of(new_profile(a.report, lookup), a.report.published) for a in accounts]
+    pool = find_candidates(conn, searches)
+    work.remember(pool)
     placed: list[tuple[NewAccount, str]] = []
     claimed: set[str] = set()
-    # An account without a passage cannot be shown or re-found: it is not stored.
-    for group, event in enumerate(sorted((e for e in events if e.mentions), key=_first_span)):
-        account = NewAccount(event, report_of(event, document, group))
-        target = _best_match(session, work, account, claimed)
+    for account, search in zip(accounts, searches, strict=True):
+        target = _best_match(work, search, pool, claimed)
         if target is not None:
             work.load([target])
             claimed.add(target)
@@ -80,7 +124,7 @@ def round_lookup(kb: Any) -> RoundLookup | None:
     return find
 
 
-def report_of(event: ExtractedEvent, document: Document, group: int) -> Report:
+def report_of(event: ExtractedEvent, document: StoredDocument, group: int) -> Report:
     return Report(
         document=document.name,
         published=document.published,
@@ -99,29 +143,26 @@ def report_of(event: ExtractedEvent, document: Document, group: int) -> Report:
     )
 
 
-def _remove_old_mentions(session: Session, document_id: int) -> list[OldMention]:
-    rows = session.execute(
-        select(Mention.event_id, Mention.start, Mention.end).where(Mention.document_id == document_id)
-    ).all()
+def _remove_old_mentions(conn: Connection, document_id: int) -> list[OldMention]:
+    rows = conn.execute(OLD_MENTIONS, {"doc": document_id}).all()
     if rows:
-        session.execute(delete(Mention).where(Mention.document_id == document_id))
+        conn.execute(DELETE_MENTIONS, {"doc": document_id})
     return [OldMention(*row) for row in rows]
 
 
-def _detach(session: Session, work: Workset, affected: set[str]) -> dict[str, str]:
+def _detach(conn: Connection, work: Workset, affected: set[str]) -> dict[str, str]:
     """Events that lost this article's passages: survivors join the workset, empty ones are deleted."""
     if not affected:
         return {}
     ids = sorted(affected)
-    alive = set(
-        session.scalars(select(Mention.event_id).where(Mention.event_id.in_(ids)).group_by(Mention.event_id))
-    )
+    alive = set(conn.execute(STILL_MENTIONED, {"ids": ids}).scalars())
     work.load(sorted(alive))
     empty = [i for i in ids if i not in alive]
-    orphans = dict(session.execute(select(Event.id, Event.identity_key).where(Event.id.in_(empty))).all())
+    orphans: dict[str, str] = {}
     if empty:
-        session.execute(delete(EventActor).where(EventActor.event_id.in_(empty)))
-        session.execute(delete(Event).where(Event.id.in_(empty)))
+        orphans = {eid: key for eid, key in conn.execute(KEYS_OF, {"ids": empty})}
+        conn.execute(DELETE_LINKS, {"ids": empty})
+        conn.execute(DELETE_EVENTS, {"ids": empty})
     work.extra_keys |= set(orphans.values())
     return orphans
 
@@ -143,13 +184,17 @@ def new_profile(report: Report, lookup: RoundLookup | None) -> Profile:
     )
 
 
-def _best_match(session: Session, work: Workset, account: NewAccount, claimed: set[str]) -> str | None:
-    """The best compatible event, deterministic: score, then sources, then id."""
-    new = new_profile(account.report, work.lookup)
-    ids = (candidate_ids(session, new, account.report.published) | _workset_ids(work)) - claimed
+def _best_match(work: Workset, search: Search, pool: dict[str, Any], claimed: set[str]) -> str | None:
+    """The best compatible event, deterministic: score, then sources, then id.
+
+    Candidates are the stored events the account's search admits and the events this
+    article already touched; the workset's profile of an event is fresher than its row.
+    """
+    ids = {ref for ref, event in pool.items() if search.admits(event)} | _workset_ids(work)
     scored = []
-    for ref, old in _profiles(session, work, ids).items():
-        score = match_score(new, old)
+    for ref in ids - claimed:
+        old = _profile(work, pool, ref)
+        score = match_score(search.new, old)
         if score is not None:
             scored.append((-score, -old.n_sources, ref))
     return min(scored)[2] if scored else None
@@ -159,15 +204,10 @@ def _workset_ids(work: Workset) -> set[str]:
     return {ref for ref, e in work.entries.items() if e.in_db and e.reports()}
 
 
-def _profiles(session: Session, work: Workset, ids: set[str]) -> dict[str, Profile]:
-    """Profiles of candidates: the workset's from memory (fresher), the others from their rows."""
-    out = {
-        ref: _profile_of(work.aggregate_of(ref), work.entries[ref].reports())
-        for ref in ids
-        if ref in work.entries
-    }
-    out.update(stored_profiles(session, sorted(ids - set(out))))
-    return out
+def _profile(work: Workset, pool: dict[str, Any], ref: str) -> Profile:
+    if ref in work.entries:
+        return _profile_of(work.aggregate_of(ref), work.entries[ref].reports())
+    return cast(Profile, pool[ref].profile())
 
 
 def _profile_of(agg: Aggregate, reports: Sequence[Report]) -> Profile:
@@ -212,38 +252,36 @@ def _retire_orphans(
         retire_id(session, orphan, successor, reason)
 
 
-def _ensure_refs(session: Session, events: Sequence[ExtractedEvent]) -> None:
+def _ensure_refs(conn: Connection, events: Sequence[ExtractedEvent]) -> None:
     """Actors and places the events name must exist; new actors gain the spellings seen."""
     actors: dict[str, ActorRef] = {}
     for ref in (a for e in events for a in e.actors):
         seen = actors.get(ref.id)
         actors[ref.id] = ref if seen is None else replace(seen, aliases=(*seen.aliases, *ref.aliases))
     if actors:
-        known = set(session.scalars(select(Actor.id).where(Actor.id.in_(sorted(actors)))))
+        known = set(conn.execute(KNOWN_ACTORS, {"ids": sorted(actors)}).scalars())
         missing = [actors[i] for i in sorted(actors) if i not in known]
         if missing:
-            session.execute(insert(Actor), [_actor_row(a) for a in missing])
-        _add_aliases(session, [a for a in actors.values() if a.is_new or a.id not in known])
+            conn.execute(INSERT_ACTORS, [_actor_row(a) for a in missing])
+        _add_aliases(conn, [a for a in actors.values() if a.is_new or a.id not in known])
     places = {e.place.id: e.place for e in events if e.place}
     if places:
-        known = set(session.scalars(select(Place.id).where(Place.id.in_(sorted(places)))))
+        known = set(conn.execute(KNOWN_PLACES, {"ids": sorted(places)}).scalars())
         rows = [
             {"id": p.id, "name_en": p.name_en, "name_ar": p.name_ar, "kind": p.kind}
             for i, p in sorted(places.items())
             if i not in known
         ]
         if rows:
-            session.execute(insert(Place), rows)
+            conn.execute(INSERT_PLACES, rows)
 
 
-def _add_aliases(session: Session, refs: Sequence[ActorRef]) -> None:
+def _add_aliases(conn: Connection, refs: Sequence[ActorRef]) -> None:
     """Spellings of actors found in text that the store does not hold yet."""
     if not refs:
         return
     ids = sorted({a.id for a in refs})
-    have = set(
-        session.execute(select(ActorAlias.actor_id, ActorAlias.alias).where(ActorAlias.actor_id.in_(ids)))
-    )
+    have = {(actor_id, alias) for actor_id, alias in conn.execute(KNOWN_ALIASES, {"ids": ids})}
     rows = {}
     for a in refs:
         for name in (a.name_ar, a.name_en, *a.aliases):
@@ -251,7 +289,7 @@ def _add_aliases(session: Session, refs: Sequence[ActorRef]) -> None:
             if alias and (a.id, alias) not in have:
                 rows[(a.id, alias)] = _alias_row(a.id, alias)
     if rows:
-        session.execute(insert(ActorAlias), list(rows.values()))
+        conn.execute(INSERT_ALIASES, list(rows.values()))
 
 
 def _actor_row(a: Any) -> dict[str, Any]:
@@ -267,4 +305,9 @@ def _actor_row(a: Any) -> dict[str, Any]:
 
 def _alias_row(actor_id: str, alias: str) -> dict[str, Any]:
     lang = "en" if alias.isascii() else "ar"
-    return {"actor_id": actor_id, "alias": alias[:300], "alias_folded": fold_text(alias)[:300], "lang": lang}
+    return {
+        "actor_id": actor_id,
+        "alias": alias[:300],
+        "alias_folded": fold_passage(alias)[:300],
+        "lang": lang,
+    }

@@ -1,116 +1,297 @@
-"""Finding merge candidates with indexed queries only, and reading their profiles.
+"""Finding merge candidates with indexed queries only, once per article, and reading stored events.
 
-Candidates come from the (type, sort_date) index narrowed by the account's own
-date ranges, place and actor links (event_actors' (actor_id, event_id) index), or
-from the series/round index for numbered talks rounds. The store's size does not
-enter: only events near the account in time, of its kind, sharing an actor are read.
+Each account of an article asks for events of its kind whose sort date lies in one of its
+date ranges and that share an actor (event_actors' (actor_id, sort_date) index) or its
+series, or for the numbered talks round it names (the series/round index). The store's
+size does not enter: only events near the account in time are read.
+
+All accounts of an article are asked in one statement: one sub-query per distinct date
+range, with the actors and kinds of every account using that range. That reads a
+superset; `Search.admits` then applies each account's own conditions exactly as the
+per-account queries did (type, range, place, same day for statements, actor or series),
+so the candidates, and therefore the merges, are the same.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from functools import lru_cache
+from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Select, and_, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import BindParameter, Connection, Select, Table, bindparam, select, union
+from sqlalchemy.sql.expression import CompoundSelect
 
+from app.ingest.identity import Report
 from app.ingest.merge_rules import Profile, family, sort_date_ranges, speakers_of
 from app.ingest.records import DateValue
-from app.models import Event, EventActor, Mention
+from app.models import Document, Event, EventActor, Mention
 
 FAMILY_TYPES = ("proposal", "report")
 
+EVENTS = cast(Table, Event.__table__)
+LINKS = cast(Table, EventActor.__table__)
+MENTIONS = cast(Table, Mention.__table__)
+DOCUMENTS = cast(Table, Document.__table__)
 
-def candidate_ids(session: Session, new: Profile, published: date | None) -> set[str]:
-    ids: set[str] = set()
-    if new.type == "talks_round" and new.series and new.round is not None:
-        # No type condition: it would lure SQLite onto the (type, sort_date) index; the rules check it.
-        q = select(Event.id).where(Event.series == new.series, Event.round == new.round)
-        ids |= set(session.scalars(q))
-    ranges = sort_date_ranges(new, published)
-    narrowing = _narrowing(new)
-    if not ranges or not (new.actors or new.series) or any(c is None for c in narrowing):
-        return ids
-    for lo, hi in ranges:  # one query per range: an OR of ranges would defeat the indexes
-        for query in _in_range(new, lo, hi, narrowing):
-            ids |= set(session.scalars(query))
-    return ids
+# What a report needs of a mention (not the passage texts).
+_MENTION_COLS = [
+    MENTIONS.c[name]
+    for name in (
+        "event_id",
+        "document_id",
+        "group",
+        "start",
+        "end",
+        "type",
+        "status",
+        "date_value",
+        "date_start",
+        "date_end",
+        "date_precision",
+        "place_id",
+        "series",
+        "round",
+        "actors",
+        "title_en",
+        "title_ar",
+    )
+]
+_IDS: BindParameter[Any] = bindparam("ids", expanding=True)
+READ_ROWS = select(EVENTS).where(EVENTS.c.id.in_(_IDS))
+READ_LINKS = select(LINKS.c.event_id, LINKS.c.actor_id, LINKS.c.role, LINKS.c.sort_date).where(
+    LINKS.c.event_id.in_(_IDS)
+)
+READ_MENTIONS = (
+    select(*_MENTION_COLS, DOCUMENTS.c.name.label("doc_name"), DOCUMENTS.c.published.label("doc_published"))
+    .join(DOCUMENTS, DOCUMENTS.c.id == MENTIONS.c.document_id)
+    .where(MENTIONS.c.event_id.in_(_IDS))
+)
 
 
-def _in_range(new: Profile, lo: date, hi: date, narrowing: list[Any]) -> list[Select[Any]]:
-    """Events of the account's kind in [lo, hi]: by actor links (actor, sort_date index) and,
-    for a round of a named series, by series (sources list a round's parties differently)."""
-    queries: list[Select[Any]] = []
-    if new.series:
-        queries.append(
-            select(Event.id).where(
-                _types(new), Event.sort_date.between(lo, hi), Event.series == new.series, *narrowing
+@dataclass
+class StoredEvent:
+    """An event row as read in this transaction, with its actor links and mentions."""
+
+    row: Mapping[Any, Any]
+    links: list[tuple[str, str, date | None]] = field(default_factory=list)  # actor, role, sort date
+    mentions: list[Mapping[Any, Any]] | None = None  # read on demand: read_mentions()
+    _profile: Profile | None = None
+
+    @property
+    def id(self) -> str:
+        return str(self.row["id"])
+
+    def actor_roles(self) -> set[tuple[str, str]]:
+        return {(a, role) for a, role, _ in self.links}
+
+    def profile(self) -> Profile:
+        """What matching needs, read from the row and its links.
+
+        Its documents are left empty: matching uses them only to keep an article from
+        merging with itself, and `integrate` has removed the article's stored mentions
+        before it looks for candidates, so no stored event has any of its documents.
+        """
+        if self._profile is None:
+            row = self.row
+            when = None
+            if row["date_value"] and row["date_start"] and row["date_end"]:
+                when = DateValue(
+                    row["date_value"], row["date_start"], row["date_end"], row["date_precision"] or "day"
+                )
+            who = self.actor_roles()
+            self._profile = Profile(
+                type=row["type"],
+                date=when,
+                place=row["place_id"],
+                series=row["series"],
+                round=row["round"],
+                actors=frozenset(a for a, _ in who),
+                speakers=speakers_of(who),
+                documents=frozenset(),
+                n_sources=row["n_sources"],
             )
-        )
-    if new.actors:
-        queries.append(
-            select(EventActor.event_id)
-            .join(Event, Event.id == EventActor.event_id)
-            .where(
-                EventActor.actor_id.in_(sorted(new.actors)),
-                EventActor.sort_date.between(lo, hi),
-                _types(new),
-                *narrowing,
-            )
-            .distinct()
-        )
-    return queries
+        return self._profile
+
+    def reports(self) -> list[Report]:
+        """The stored reports, one per (document, group) of its mentions (read first)."""
+        assert self.mentions is not None, "read_mentions() first"
+        groups: dict[tuple[int, int], list[Mapping[Any, Any]]] = defaultdict(list)
+        for m in self.mentions:
+            groups[(m["document_id"], m["group"])].append(m)
+        return [_report_of_rows(groups[k]) for k in sorted(groups)]
 
 
-def _types(new: Profile) -> ColumnElement[bool]:
-    kinds = {t for t in FAMILY_TYPES if family(t) == family(new.type)} | {new.type}
-    return Event.type.in_(sorted(kinds))
+def _report_of_rows(rows: Sequence[Mapping[str, Any]]) -> Report:
+    m = rows[0]
+    when = None
+    if m["date_value"] and m["date_start"] and m["date_end"]:
+        when = DateValue(m["date_value"], m["date_start"], m["date_end"], m["date_precision"] or "day")
+    actors = tuple(sorted({(str(a["id"]), str(a.get("role") or "participant")) for a in m["actors"] or []}))
+    return Report(
+        document=m["doc_name"],
+        published=m["doc_published"],
+        group=m["group"],
+        spans=tuple(sorted((r["start"], r["end"]) for r in rows)),
+        type=m["type"],
+        status=m["status"],
+        date=when,
+        place=m["place_id"],
+        series=m["series"],
+        round=m["round"],
+        actors=actors,
+        title_en=m["title_en"] or "",
+        title_ar=m["title_ar"] or "",
+        document_id=m["document_id"],
+    )
 
 
-def _narrowing(new: Profile) -> list[ColumnElement[bool] | None]:
-    """Conditions the rules impose anyway, pushed into SQL; [None] when nothing can match."""
-    conds: list[ColumnElement[bool] | None] = []
-    if new.place:
-        conds.append(or_(Event.place_id.is_(None), Event.place_id == new.place))
-    if new.type == "statement":  # same day and place, or no merge at all
-        if not (new.date and new.date.precision == "day" and new.place):
-            return [None]
-        conds.append(and_(Event.date_start == new.date.start, Event.date_precision == "day"))
-    return conds
+def read_events(conn: Connection, ids: Iterable[str], rows: Sequence[Any] = ()) -> dict[str, StoredEvent]:
+    """Events by id with their actor links (two queries; one when the rows are given).
 
-
-def stored_profiles(session: Session, ids: list[str]) -> dict[str, Profile]:
-    """Profiles read from the events' rows, actor links and mentions (three queries)."""
+    Their mentions are read by `read_mentions`, for the events an article joins or touches
+    only: a candidate's profile needs none (see `StoredEvent.profile`).
+    """
+    ids = sorted(set(ids))
     if not ids:
         return {}
-    actors: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    for eid, aid, role in session.execute(
-        select(EventActor.event_id, EventActor.actor_id, EventActor.role).where(EventActor.event_id.in_(ids))
-    ):
-        actors[eid].add((aid, role))
-    docs: dict[str, set[int]] = defaultdict(set)
-    for eid, did in session.execute(
-        select(Mention.event_id, Mention.document_id).where(Mention.event_id.in_(ids)).distinct()
-    ):
-        docs[eid].add(did)
-    cols: tuple[Any, ...] = (Event.id, Event.type, Event.date_value, Event.date_start, Event.date_end)
-    cols += (Event.date_precision, Event.place_id, Event.series, Event.round, Event.n_sources)
-    out = {}
-    for row in session.execute(select(*cols).where(Event.id.in_(ids))):
-        when = None
-        if row.date_value and row.date_start and row.date_end:
-            when = DateValue(row.date_value, row.date_start, row.date_end, row.date_precision or "day")
-        who = actors[row.id]
-        out[row.id] = Profile(
-            type=row.type,
-            date=when,
-            place=row.place_id,
-            series=row.series,
-            round=row.round,
-            actors=frozenset(a for a, _ in who),
-            speakers=speakers_of(who),
-            documents=frozenset(docs[row.id]),
-            n_sources=row.n_sources,
-        )
+    if not rows:
+        rows = conn.execute(READ_ROWS, {"ids": ids}).all()
+    out = {str(r.id): StoredEvent(r._mapping) for r in rows}
+    for eid, aid, role, sort_date in conn.execute(READ_LINKS, {"ids": ids}):
+        if eid in out:
+            out[eid].links.append((aid, role, sort_date))
     return out
+
+
+def read_mentions(conn: Connection, events: Sequence[StoredEvent]) -> None:
+    """Fill in the mentions (with their documents' names and dates) of events read without them."""
+    todo = {e.id: e for e in events if e.mentions is None}
+    if not todo:
+        return
+    for e in todo.values():
+        e.mentions = []
+    for m in conn.execute(READ_MENTIONS, {"ids": sorted(todo)}):
+        todo[m.event_id].mentions.append(m._mapping)  # type: ignore[union-attr]
+
+
+def kinds_of(kind: str) -> frozenset[str]:
+    return frozenset({t for t in FAMILY_TYPES if family(t) == family(kind)} | {kind})
+
+
+@dataclass(frozen=True)
+class Search:
+    """What one account asks of the store, and the exact test a stored event must pass."""
+
+    new: Profile
+    ranges: tuple[tuple[date, date], ...]  # empty: no search by date range
+    kinds: frozenset[str]
+    round_key: tuple[str, int] | None
+
+    def admits(self, event: StoredEvent) -> bool:
+        row = event.row
+        if self.round_key and (row["series"], row["round"]) == self.round_key:
+            return True
+        if not self.ranges or row["type"] not in self.kinds:
+            return False
+        new = self.new
+        if new.place and row["place_id"] is not None and row["place_id"] != new.place:
+            return False
+        if new.type == "statement":  # same day, day precision (the search requires new.date)
+            assert new.date is not None
+            if row["date_start"] != new.date.start or row["date_precision"] != "day":
+                return False
+        if new.series and row["series"] == new.series and self._in_ranges(row["sort_date"]):
+            return True
+        if new.actors:
+            return any(a in new.actors and self._in_ranges(d) for a, _, d in event.links)
+        return False
+
+    def _in_ranges(self, day: date | None) -> bool:
+        return day is not None and any(lo <= day <= hi for lo, hi in self.ranges)
+
+
+def search_of(new: Profile, published: date | None) -> Search:
+    """Events of the account's kind in its date ranges, sharing an actor or, for a round of a
+    named series, the series (sources list a round's parties differently); and the numbered
+    round it names, whatever its dates."""
+    round_key = None
+    if new.type == "talks_round" and new.series and new.round is not None:
+        round_key = (new.series, new.round)
+    ranges = sort_date_ranges(new, published)
+    if not (new.actors or new.series) or not _narrowing_possible(new):
+        ranges = []
+    return Search(new, tuple(ranges), kinds_of(new.type), round_key)
+
+
+def _narrowing_possible(new: Profile) -> bool:
+    """A statement merges only on the same day at the same place: without both, nothing can match."""
+    if new.type == "statement":
+        return bool(new.date and new.date.precision == "day" and new.place)
+    return True
+
+
+def find_candidates(conn: Connection, searches: Sequence[Search]) -> dict[str, StoredEvent]:
+    """Every stored event some search may admit (a superset): one statement, then links and mentions."""
+    by_actor: dict[tuple[date, date], tuple[set[str], set[str]]] = {}
+    by_series: dict[tuple[date, date], tuple[set[str], set[str]]] = {}
+    rounds: set[tuple[str, int]] = set()
+    for s in searches:
+        if s.round_key:
+            rounds.add(s.round_key)
+        for rng in s.ranges:
+            if s.new.actors:
+                who, kinds = by_actor.setdefault(rng, (set(), set()))
+                who |= s.new.actors
+                kinds |= s.kinds
+            if s.new.series:
+                names, kinds = by_series.setdefault(rng, (set(), set()))
+                names.add(s.new.series)
+                kinds |= s.kinds
+    if not (by_actor or by_series or rounds):
+        return {}
+    params: dict[str, Any] = {}
+    for i, ((lo, hi), (who, kinds)) in enumerate(sorted(by_actor.items())):
+        params.update({f"a{i}": sorted(who), f"a{i}_lo": lo, f"a{i}_hi": hi, f"a{i}_k": sorted(kinds)})
+    for i, ((lo, hi), (names, kinds)) in enumerate(sorted(by_series.items())):
+        params.update({f"s{i}": sorted(names), f"s{i}_lo": lo, f"s{i}_hi": hi, f"s{i}_k": sorted(kinds)})
+    for i, (series, rnd) in enumerate(sorted(rounds)):
+        params.update({f"r{i}": series, f"r{i}_n": rnd})
+    rows = conn.execute(_candidate_statement(len(by_actor), len(by_series), len(rounds)), params).all()
+    return read_events(conn, [r.id for r in rows], rows)
+
+
+@lru_cache(maxsize=512)
+def _candidate_statement(n_actor: int, n_series: int, n_round: int) -> Select[Any]:
+    """Event rows whose id one of the sub-queries finds; one sub-query per range keeps each on its index."""
+    ev, ea = EVENTS, LINKS
+    parts: list[Select[Any]] = []
+    for i in range(n_actor):
+        parts.append(
+            select(ea.c.event_id)
+            .join(ev, ev.c.id == ea.c.event_id)
+            .where(
+                ea.c.actor_id.in_(bindparam(f"a{i}", expanding=True)),
+                ea.c.sort_date.between(bindparam(f"a{i}_lo"), bindparam(f"a{i}_hi")),
+                ev.c.type.in_(bindparam(f"a{i}_k", expanding=True)),
+            )
+            .correlate(None)
+        )
+    for i in range(n_series):
+        parts.append(
+            select(ev.c.id)
+            .where(
+                ev.c.type.in_(bindparam(f"s{i}_k", expanding=True)),
+                ev.c.sort_date.between(bindparam(f"s{i}_lo"), bindparam(f"s{i}_hi")),
+                ev.c.series.in_(bindparam(f"s{i}", expanding=True)),
+            )
+            .correlate(None)
+        )
+    for i in range(n_round):
+        # No type condition: it would lure SQLite onto the (type, sort_date) index; `admits` checks it.
+        rnd = select(ev.c.id).where(ev.c.series == bindparam(f"r{i}"), ev.c.round == bindparam(f"r{i}_n"))
+        parts.append(rnd.correlate(None))
+    found: Select[Any] | CompoundSelect = parts[0] if len(parts) == 1 else union(*parts)
+    return select(ev).where(ev.c.id.in_(found))

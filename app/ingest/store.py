@@ -1,7 +1,8 @@
 """Idempotent writes of documents, their time expressions and the knowledge base.
 
 Functions take the session as a keyword and never commit: the pipeline frames
-one transaction per article.
+one transaction per article. The per-article writes run statements built once, on the
+session's connection (no ORM unit of work).
 """
 
 from __future__ import annotations
@@ -9,21 +10,50 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, cast
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import BindParameter, Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.ingest.knowledge import KnowledgeBase
 from app.ingest.normalize import fold_text
 from app.ingest.records import RawArticle, Timex
-from app.models import Actor, ActorAlias, ActorRole, Document, Event, Place, TimexRow
+from app.models import Actor, ActorAlias, ActorRole, Document, Event, Place, TimexRow, utcnow
 
 RESOURCES = Path(__file__).parent / "resources"
 # Bump when extraction code changes in a way the resource files do not show.
 PIPELINE_VERSION = "1"
+
+
+DOCUMENTS = cast(Table, Document.__table__)
+TIMEXES = cast(Table, TimexRow.__table__)
+_NAME: BindParameter[Any] = bindparam("name")
+DOCUMENT_BY_NAME = select(DOCUMENTS.c.id, DOCUMENTS.c.content_hash, DOCUMENTS.c.extractor_version).where(
+    DOCUMENTS.c.name == _NAME
+)
+_DOC_FIELDS = ("text", "title", "language", "published", "url", "source", "content_hash", "extractor_version")
+INSERT_DOCUMENT = insert(DOCUMENTS)
+UPDATE_DOCUMENT = (
+    update(DOCUMENTS)
+    .where(DOCUMENTS.c.id == bindparam("b_id"))
+    .values({c: bindparam(f"b_{c}") for c in _DOC_FIELDS})
+)
+DELETE_TIMEXES = delete(TIMEXES).where(TIMEXES.c.document_id == bindparam("doc"))
+INSERT_TIMEXES = insert(TIMEXES)
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    """The stored row of an article, as merging needs it."""
+
+    id: int
+    name: str
+    published: date | None
 
 
 class DocState(StrEnum):
@@ -62,9 +92,7 @@ def extractor_version(extra: tuple[Path, ...] = ()) -> str:
 
 
 def document_state(article: RawArticle, *, session: Session, version: str) -> DocState:
-    row = session.execute(
-        select(Document.content_hash, Document.extractor_version).where(Document.name == article.name)
-    ).first()
+    row = session.connection().execute(DOCUMENT_BY_NAME, {"name": article.name}).first()
     if row is None:
         return DocState.NEW
     if row.content_hash == content_hash(article) and row.extractor_version == version:
@@ -72,38 +100,48 @@ def document_state(article: RawArticle, *, session: Session, version: str) -> Do
     return DocState.CHANGED
 
 
-def upsert_document(article: RawArticle, *, session: Session, version: str) -> Document:
+def upsert_document(article: RawArticle, *, session: Session, version: str) -> StoredDocument:
     """Insert the article, or update the stored one in place (its id stays)."""
-    doc = session.scalars(select(Document).where(Document.name == article.name)).first()
-    if doc is None:
-        doc = Document(name=article.name)
-        session.add(doc)
-    doc.text = article.text
-    doc.title = article.title
-    doc.language = article.lang
-    doc.published = article.published
-    doc.url = article.url
-    doc.source = article.source
-    doc.content_hash = content_hash(article)
-    doc.extractor_version = version
-    session.flush()
-    return doc
+    conn = session.connection()
+    values: dict[str, Any] = {
+        "text": article.text,
+        "title": article.title,
+        "language": article.lang,
+        "published": article.published,
+        "url": article.url,
+        "source": article.source,
+        "content_hash": content_hash(article),
+        "extractor_version": version,
+    }
+    row = conn.execute(DOCUMENT_BY_NAME, {"name": article.name}).first()
+    if row is None:
+        result = conn.execute(INSERT_DOCUMENT, {"name": article.name, **values, "ingested_at": utcnow()})
+        key = result.inserted_primary_key
+        assert key is not None
+        doc_id = int(key[0])
+    else:
+        doc_id = int(row.id)
+        conn.execute(UPDATE_DOCUMENT, {"b_id": doc_id, **{f"b_{k}": v for k, v in values.items()}})
+    return StoredDocument(doc_id, article.name, article.published)
 
 
-def replace_timexes(doc: Document, timexes: Sequence[Timex], *, session: Session) -> None:
-    session.execute(delete(TimexRow).where(TimexRow.document_id == doc.id))
-    session.add_all(
-        TimexRow(
-            document_id=doc.id,
-            start=t.start,
-            end=t.end,
-            text=t.text[:500],
-            value=t.value,
-            precision=t.precision,
-            rule=t.rule,
-        )
+def replace_timexes(doc: StoredDocument | Document, timexes: Sequence[Timex], *, session: Session) -> None:
+    conn = session.connection()
+    conn.execute(DELETE_TIMEXES, {"doc": doc.id})
+    rows = [
+        {
+            "document_id": doc.id,
+            "start": t.start,
+            "end": t.end,
+            "text": t.text[:500],
+            "value": t.value,
+            "precision": t.precision,
+            "rule": t.rule,
+        }
         for t in timexes
-    )
+    ]
+    if rows:
+        conn.execute(INSERT_TIMEXES, rows)
 
 
 def count_events(*, session: Session) -> int:
