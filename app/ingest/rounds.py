@@ -159,6 +159,13 @@ def round_span(
         last = days[0].start  # "في ختام الجولة" in a sentence with one date: that day
     if first and last and first < last:
         return _span(first, last)
+    if (
+        first
+        and known
+        and known.precision == "day"
+        and first < known.end <= first + timedelta(days=_MAX_ROUND_DAYS)
+    ):
+        return _span(first, known.end)  # "… on Friday, the round that began on Monday"
     lasted = span_cue("lasted", lang).search(text, lo, hi)
     n = _days(lasted) if lasted else None
     end = last or (known.end if known and known.precision == "day" and closes else None)

@@ -392,6 +392,20 @@ CASES = [
         "2017-03-20",
         lang="en",
     ),
+    D(
+        "أسدل الستار اليوم الأربعاء على الجولة الرابعة من اجتماعات اللجنة الدستورية، "
+        "التي بدأت الاثنين في جنيف.",
+        "talks_round",
+        None,
+        "2017-03-20/2017-03-22",
+    ),
+    D(
+        "اختتمت اليوم الأربعاء في أستانا الجولة الخامسة من المحادثات السورية. وكانت الوفود قد بدأت "
+        "مشاوراتها أمس الثلاثاء بلقاءات ثنائية.",
+        "talks_round",
+        None,
+        "2017-03-21/2017-03-22",
+    ),
     # a statement "at the same meeting" as a dated one
     D(
         "The Security Council held an emergency meeting on Syria on Monday. At the same meeting, UN envoy "
