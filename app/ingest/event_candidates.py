@@ -23,6 +23,8 @@ _TARGET = re.compile(r"(?:^|\s)(?:علي|ضد|مواقع|معاقل|مقرات|�
 _VICTIM = re.compile(
     r"(?:جندي|جنديا|جنود|عسكري|عسكريا|عسكريين|مدني|مدنيا|مدنيين|عنصرا|مقاتلا|soldiers?|civilians?)\s+$"
 )
+_SUBJECTLESS = re.compile(r"^[\s،,]*[وف]?(?:من|حيث|ثم|بعد ان|بعدما|قبل ان|عندما|اذ|كما|لكنه|لكنها)?[\s،,]*$")
+_STATES_PAIR = re.compile(r"البلد|countries")
 _VISIT = re.compile(
     r"(?<!\S)[وفل]?(?:زياره|زيارته|زيارتها|زيارتهما|زار|زارت|يزور|تزور|سيزور|ستزور|visit\S*)(?!\S)"
 )
@@ -125,8 +127,11 @@ def act(ctx: Context, sent: int, rule: Rule, m: re.Match[str]) -> Cand | None:
     cand.roles = rule.roles
     reach = (region[0], _participants_end(ctx, sent, region[1]) if rule.type in _GATHERINGS else region[1])
     cand.actors = _clause_actors(ctx, rule, reach, t_start, t_end) + _reporters_side(ctx, region[0], t_start)
-    if rule.type == "meeting" or (rule.type == "military" and not cand.actors):
-        cand.actors = _unique(_omitted_subject(ctx, sent, clause[0], t_start, cand.actors) + cand.actors)
+    if rule.type == "meeting" or (rule.type in ("military", "talks_round") and not cand.actors):
+        subject = _omitted_subject(ctx, sent, clause[0], t_start, cand.actors, rule.type == "talks_round")
+        cand.actors = _unique(subject + cand.actors)
+    if rule.type == "military" and not cand.actors:
+        cand.actors = _sentence_subject(ctx, sent, clause[0])
     if len(cand.actors) < 2 and (
         cue("dual_verb", ctx.lang).match(ctx.text, t_start, t_end)
         or (rule.type == "meeting" and _found(cue("dual_people", ctx.lang), ctx.text, *region))
@@ -175,14 +180,26 @@ def _participants_end(ctx: Context, sent: int, end: int) -> int:
     return end
 
 
+def _sentence_subject(ctx: Context, sent: int, start: int) -> list[Located]:
+    """A strike whose clause names no one ("في إطار هجوم بري واسع بدأ في كانون الأول"): the first
+    subject of its sentence that is not a speaker reporting it."""
+    lo = ctx.sent_bounds[sent][0]
+    for loc in ctx.actors_in(lo, start):
+        framed = any(f_start <= loc.start < f_end for f_start, f_end in ctx.frames)
+        if loc.actor and not framed and subject_like(ctx, loc) and not ctx.in_quote(loc.start):
+            return [loc]
+    return []
+
+
 def _omitted_subject(
-    ctx: Context, sent: int, start: int, t_start: int, found: list[Located]
+    ctx: Context, sent: int, start: int, t_start: int, found: list[Located], pronoun_only: bool = False
 ) -> list[Located]:
     """The subject a clause leaves out: "وصل المبعوث إلى دمشق، والتقى الوزير" (the envoy met him);
     "قال بوتين …، مضيفا أنه بحث الأمر مع ترمب" (Putin discussed it)."""
     words = ctx.text[start:t_start]
     pronoun = re.search(r"(?:^|\s)(?:انه|بانه)\s*$", words)
-    if words.strip(" ،,") not in ("", "و", "ف", "من", "ومن") and not pronoun:  # "تمكن الجيش، …، من فك"
+    # "تمكن الجيش، …، من فك", "حيث سيطرت على"
+    if (pronoun_only or not _SUBJECTLESS.match(words)) and not pronoun:
         return []
     ids = {a.actor.actor.id for a in found if a.actor}
     sentence_start = ctx.sent_bounds[sent][0]
@@ -277,7 +294,7 @@ def _clause_actors(
         if kind not in ("meeting", "statement") and _place_phrase(ctx, loc):
             continue
         if kind == "military" and (
-            ctx.prepositional(loc)
+            (ctx.prepositional(loc) and not _agent_of_noun(ctx, loc, t_start, t_end))
             or _TARGET.search(ctx.text, max(start, loc.start - 24), loc.start)
             or _VICTIM.search(ctx.text, max(start, loc.start - 16), loc.start)
         ):
@@ -286,6 +303,12 @@ def _clause_actors(
             continue
         out.append(loc)
     return out
+
+
+def _agent_of_noun(ctx: Context, loc: Located, t_start: int, t_end: int) -> bool:
+    """ "قصف مدفعي للقوات الحكومية": after a verbal noun, ل names who shells, not the target."""
+    near = t_start <= loc.start <= t_end or len(ctx.text[t_end : loc.start].split()) <= 1
+    return near and loc.start > 0 and ctx.text[loc.start - 1] == "ل"
 
 
 def _right_before(ctx: Context, loc: Located, start: int, t_start: int) -> bool:
@@ -302,19 +325,17 @@ def _place_phrase(ctx: Context, loc: Located) -> bool:
 
 def _with_dual_anaphor(ctx: Context, actors: list[Located], region: tuple[int, int]) -> list[Located]:
     """A dual anaphor ("البلدين", "بينهما"): the last two states named before, not as places."""
-    if not cue("dual_anaphor", ctx.lang).search(ctx.text, *region):
+    m = cue("dual_anaphor", ctx.lang).search(ctx.text, *region)
+    if m is None:
         return actors
+    # "البلدين" are two states; "الجانبين", "الطرفين" may be two armed groups or bodies too
+    kinds = ("country",) if _STATES_PAIR.search(m.group(0)) else ("country", "organisation", "armed_group")
     seen: dict[str, Located] = {a.actor.actor.id: a for a in actors if a.actor}
     for loc in reversed(ctx.actors_in(0, region[0])):
         if len(seen) >= 2:
             break
         match = loc.actor
-        if (
-            match
-            and match.actor.kind == "country"
-            and match.actor.id not in seen
-            and not _place_phrase(ctx, loc)
-        ):
+        if match and match.actor.kind in kinds and match.actor.id not in seen and not _place_phrase(ctx, loc):
             seen[match.actor.id] = loc
     return list(seen.values())
 
@@ -398,12 +419,28 @@ def _antecedent_parties(ctx: Context, sent: int, start: int) -> list[Located]:
     return best[2]
 
 
+def _series_before(ctx: Context, sent: int, start: int) -> str | None:
+    """The talks series the article has named most so far, the nearest on a tie ("الجولة المقبلة ستعقد
+    في آب" in an article on Astana)."""
+    counts: dict[str, tuple[int, int]] = {}
+    for i in range(sent + 1):
+        lo, hi = ctx.sent_bounds[i]
+        found = series_in(ctx.kb, ctx.text[lo : min(hi, start)])
+        if found:
+            counts[found] = (counts.get(found, (0, 0))[0] + 1, i)
+    return max(counts, key=lambda k: counts[k]) if counts else None
+
+
 def _talks(ctx: Context, cand: Cand, m: re.Match[str], region: tuple[int, int], anchor: bool) -> bool:
     text = ctx.text[region[0] : region[1]]
     if cue("speculative", ctx.lang).search(text):
         return False
     groups = m.groupdict()
-    cand.series = series_in(ctx.kb, groups.get("series") or "") or series_in(ctx.kb, text)
+    cand.series = (
+        series_in(ctx.kb, groups.get("series") or "")
+        or series_in(ctx.kb, text)
+        or _series_before(ctx, cand.sent, region[0])
+    )
     cand.round = round_from_match(groups) or round_in(text)
     cand.timex = governing(ctx, *region, cand.t_start)
     if anchor and not (cand.series or cand.round or cand.timex):
