@@ -108,11 +108,17 @@ def occasion_date(ctx: Context, c: Cand, cands: Sequence[Cand]) -> DateValue | N
     occ = occasion_in(ctx.text[slice(*frame_of(ctx, c))], ctx.lang)
     if occ is None:
         return None
-    if occ.anchor_first:
-        value = _from_anchor(ctx, c, occ) or _from_events(ctx, c, cands, occ, occ.types)
-    else:
-        value = _from_events(ctx, c, cands, occ, occ.types) or _from_anchor(ctx, c, occ)
-    value = value or _from_events(ctx, c, cands, occ, occ.recent_types, recent=True)
+    # first what happened in the days before publication (the article's news), then older occasions
+    value = None
+    for recent in (True, False):
+        if occ.anchor_first:
+            value = _from_anchor(ctx, c, occ, recent) or _from_events(ctx, c, cands, occ, occ.types, recent)
+        else:
+            value = _from_events(ctx, c, cands, occ, occ.types, recent) or _from_anchor(ctx, c, occ, recent)
+        if recent:
+            value = value or _from_events(ctx, c, cands, occ, occ.recent_types, recent=True)
+        if value is not None:
+            break
     if value is None:
         return None
     day = value.start if occ.point == "start" else value.end
@@ -147,9 +153,13 @@ def _from_events(
         ):
             continue
         value = o.date or (o.timex.date if o.timex else None)
-        if value is not None and _usable(ctx, value, occ) and (not recent or _recent(ctx, value)):
+        if value is not None and _usable(ctx, value, occ) and _fresh(ctx, value, recent):
             before.append(((o.sent, o.t_start), value))
     return max(before, key=lambda x: x[0])[1] if before else None
+
+
+def _fresh(ctx: Context, value: DateValue, recent: bool) -> bool:
+    return not recent or _recent(ctx, value)
 
 
 def _recent(ctx: Context, value: DateValue | None) -> bool:
@@ -157,7 +167,7 @@ def _recent(ctx: Context, value: DateValue | None) -> bool:
     return value is not None and (published is None or published - timedelta(days=_RECENT_DAYS) <= value.end)
 
 
-def _from_anchor(ctx: Context, c: Cand, occ: Occasion) -> DateValue | None:
+def _from_anchor(ctx: Context, c: Cand, occ: Occasion, recent: bool = False) -> DateValue | None:
     """A clause naming the occasion with a day in it (the day right after its verb first), nearest
     sentence first; a clause without one takes its sentence's only day. A day that dates a saying
     in the same clause counts last ("said on Wednesday … after talks with X")."""
@@ -179,12 +189,15 @@ def _from_anchor(ctx: Context, c: Cand, occ: Occasion) -> DateValue | None:
                     t.timex.date,
                 )
                 for t in ctx.timexes_in(*clause)
-                if t.timex and t.timex.date and _usable(ctx, t.timex.date, occ)
+                if t.timex
+                and t.timex.date
+                and _usable(ctx, t.timex.date, occ)
+                and _fresh(ctx, t.timex.date, recent)
             ]
             if found:
                 return min(found, key=lambda x: x[:3])[3]
             days = {t.timex.date for t in ctx.timexes_in(lo, hi) if t.timex and t.timex.date}
-            usable = [v for v in days if _usable(ctx, v, occ)]
+            usable = [v for v in days if _usable(ctx, v, occ) and _fresh(ctx, v, recent)]
             if len(usable) == 1:
                 return usable[0]
     return None

@@ -406,6 +406,15 @@ CASES = [
         None,
         "2017-03-21/2017-03-22",
     ),
+    # the occasion of the article's news before a background one
+    D(
+        "اتفق الرئيسان الروسي فلاديمير بوتين والتركي رجب طيب إردوغان أمس الثلاثاء على إقامة منطقة عازلة. "
+        "وكان الرئيسان قد التقيا في طهران في 7 شباط الماضي. وقال بوتين في مؤتمر صحافي مشترك إن المنطقة "
+        "ستقام قريبا.",
+        "statement",
+        "vladimir-putin",
+        "2017-03-21",
+    ),
     # a statement "at the same meeting" as a dated one
     D(
         "The Security Council held an emergency meeting on Syria on Monday. At the same meeting, UN envoy "
