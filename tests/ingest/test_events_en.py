@@ -176,6 +176,12 @@ CASES = [
         ("un-security-council",),
         "2017-03-20",
     ),
+    C(
+        "Lavrov spoke with Kerry on the sidelines of the conference on Friday.",
+        M,
+        ("sergey-lavrov", "john-kerry"),
+        "2017-03-17",
+    ),
     # meetings: negatives (readiness, figurative "met with", supplies received, a refusal of talks)
     C("Kerry discussed the Russian proposal with reporters in Washington.", None),
     C("The talks held little promise.", None),
@@ -283,6 +289,13 @@ CASES = [
         round=4,
         series="astana",
     ),
+    C(
+        "The Astana talks are set to resume on April 12.",
+        T,
+        date="2017-04-12",
+        status="planned",
+        series="astana",
+    ),
     # talks rounds: negatives (a possibility, counted rounds, other kinds of rounds)
     C("It was their first meeting since the downing of the Russian jet.", None),
     C("The next round of talks could take place in Astana later this month.", None, absent=(T,)),
@@ -340,6 +353,12 @@ CASES = [
         date="2017-03-17",
     ),
     C("A deal on the evacuation of the wounded was announced on Tuesday.", A, date="2017-03-21"),
+    C(
+        "Russia and Turkey brokered a nationwide ceasefire on Thursday.",
+        A,
+        ("russia", "turkey"),
+        "2017-03-16",
+    ),
     # agreements: negatives (failure, veto, hope, refusal)
     C("The two sides failed to reach an agreement on the prisoner exchange.", None, absent=(A,)),
     C("Russia vetoed a resolution on Aleppo on Monday.", None, absent=(A,)),
@@ -405,6 +424,8 @@ CASES = [
     C("The minister came under fire from critics over the deal on Monday.", None, absent=(X,)),
     C("The coalition struck a deal with the tribes on Monday.", None, absent=(X,)),
     C("Israel could hit Iranian bases anywhere in Syria, the minister warned.", None, absent=(X,)),
+    C("The deal appears to have averted a Syrian government assault on the province.", None, absent=(X,)),
+    C("Kerry spoke with reporters in Washington on Monday.", None, absent=(M,)),
     C("Officials fear clashes between rival factions could erupt.", None),
     C("Turkey called for an immediate halt to the shelling of civilian areas in Idlib.", None, absent=(X,)),
     C("The opposition leader attacked the Russian plan as a recipe for partition.", None, absent=(X,)),
