@@ -84,6 +84,16 @@ _BY_AFTER = re.compile(
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:\S+\s+){0,7}$")
 _REDUCED_RELATIVE = re.compile(r"[^,.]{0,60},\s+(?:was|were|is|are|has|had|will|would)\b")
 _RELATIVE_BEFORE = re.compile(r"(?:^|\s)(?:الذي|التي|الذين|اللذين|اللتين)\s*[وف]?$")
+# an English clause that opens with its own subject noun phrase ("a rebel official", "diplomats");
+# a known name before a body noun only qualifies it ("the Syrian American Medical Society")
+_OWN_HEAD = r"^\s*(?:a|an|the|some|several|two|three)?\s*(?:[a-z-]+\s+){0,3}?(?:%s)\s*$"
+_OWN_SUBJECT = re.compile(
+    _OWN_HEAD
+    % "official|officials|spokesman|spokeswoman|spokesperson|diplomat|diplomats|source|sources|analyst|"
+    "analysts|commander|commanders|activist|activists|witness|witnesses|residents|society|group|agency|"
+    "monitor|observatory"
+)
+_OWN_BODY = re.compile(_OWN_HEAD % "society|group|agency|monitor|observatory|association|union|network")
 _WHO_BEFORE = re.compile(r"\bwho\s+(?:has|had|have)\s+(?:\S+\s+)?$")
 _EN_AND_BUT = re.compile(r"^\s*(?:,\s*)?(?:but|and)\s*$")
 # names of states and cities that take a feminine verb in Arabic though they do not end in -a/-ah
@@ -267,7 +277,9 @@ def _statement(
     cand.own_act = rule.own_act
     cand.content = (slot.content, ctx.sent_bounds[sent][1])
     frame_start = clause[0]
-    words_first = not ctx.text[slot.end : ctx.sent_bounds[sent][1]].strip(" .,;\"'”")
+    words_first = not ctx.text[slot.end : ctx.sent_bounds[sent][1]].strip(" .,;\"'”") or _after_words(
+        ctx, sent, clause, speakers
+    )
     if ctx.lang == "en" and not rule.source_after and not words_first:
         # "On Tuesday, the ministers met … and issued a statement": the subject's sentence dates it;
         # not "The team is due on Wednesday, a spokeswoman said" (the words come first)
@@ -279,6 +291,18 @@ def _statement(
     ctx.frames.append((clause[0], slot.end))
     ctx.frame_speakers[(clause[0], slot.end)] = speakers
     return cand
+
+
+def _after_words(ctx: Context, sent: int, clause: tuple[int, int], speakers: list[Located]) -> bool:
+    """English "<words>, Erdogan said, …": the speaker opens a clause after a stretch that is more
+    than a time adverbial ("On Tuesday, …" is not words); that stretch is what was said."""
+    start = ctx.sent_bounds[sent][0]
+    if not speakers or clause[0] <= start or speakers[0].start < clause[0]:
+        return False
+    before = ctx.text[start : clause[0]]
+    for t in reversed(ctx.timexes_in(start, clause[0])):
+        before = before[: t.start - start] + before[t.end - start :]
+    return len(before.split()) > 3
 
 
 def _saying_timex(ctx: Context, start: int, end: int, t_start: int) -> Timex | None:
@@ -361,8 +385,10 @@ def _subject_en(ctx: Context, sent: int, t_start: int) -> list[Located]:
         own = [
             a for a in ctx.actors_in(clause[0], t_start) if subject_like(ctx, a) and not ctx.in_quote(a.start)
         ]
-        if own:
+        if own and not _OWN_BODY.match(ctx.text[own[-1].end : t_start]):
             return _speakers(ctx, own[0].start, t_start)
+        if _OWN_SUBJECT.match(ctx.text[clause[0] : t_start]):
+            return []  # "…, a rebel official said": a subject of its own that names no one we know
     for loc in ctx.actors_in(start, t_start):
         if subject_like(ctx, loc) and not ctx.in_quote(loc.start):
             return _speakers(ctx, loc.start, t_start)

@@ -415,6 +415,13 @@ CASES = [
         "vladimir-putin",
         "2017-03-21",
     ),
+    D(
+        "The evacuation could start on Thursday, Turkish President Tayyip Erdogan said.",
+        "statement",
+        "recep-tayyip-erdogan",
+        None,
+        lang="en",
+    ),
     # a statement "at the same meeting" as a dated one
     D(
         "The Security Council held an emergency meeting on Syria on Monday. At the same meeting, UN envoy "

@@ -190,6 +190,15 @@ CASES = [
         count=1,
         lang="en",
     ),
+    S(
+        "The evacuation could start on Thursday, Turkish President Tayyip Erdogan said, while a rebel "
+        "official said the operation would take days.",
+        ("recep-tayyip-erdogan",),
+        count=1,
+        lang="en",
+    ),
+    S("The talks will fail, Western diplomats said.", (), count=0, lang="en"),
+    S("وتطالب أنقرة بانسحاب القوات الحكومية إلى خطوط الهدنة.", ("turkey",)),
     # "according to X": X speaks; the date of the reported fact is not the saying's
     S(
         "The truce was holding in Idlib on Monday, according to the Kremlin.",
