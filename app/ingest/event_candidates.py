@@ -55,6 +55,7 @@ class Cand:
     absorbs: tuple[str, ...] = ()
     content: tuple[int, int] | None = None  # statements: the folded span of what was said
     sides: frozenset[str] = frozenset()  # acts: the actors and the states or bodies their people act for
+    sequel: bool = False  # its clause follows on from an earlier act ("ثم", "وبعد", "لتطلق … بعدها")
 
     @property
     def ids(self) -> set[str]:
@@ -146,6 +147,7 @@ def act(ctx: Context, sent: int, rule: Rule, m: re.Match[str]) -> Cand | None:
     if len(cand.actors) < rule.min_actors:
         return None
     cand.sides = _sides(ctx, cand.actors)
+    cand.sequel = bool(cue("sequel", ctx.lang).search(" " + text[clause[0] : max(clause[1], t_end)]))
     if rule.type == "talks_round" and not _talks(ctx, cand, m, region, rule.anchor):
         return None
     if cand.timex is None:

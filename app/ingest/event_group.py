@@ -116,13 +116,18 @@ def _fits(g: Group, c: Cand) -> bool:
         # strike and an operation against the same side are three acts
         dated = _cand_date(c) is not None and g.date is not None
         if same_sentence:  # "… بمقتل جنود في غارة يوم 27، لتطلق تركيا بعدها عملية": two acts
-            return _same_clause(g, c) or (_cand_date(c) is None) == (g.date is None)
+            # "سيطرت القوات على البلدة، وبعد معارك مع الفصائل": two acts
+            return _same_clause(g, c) or not c.sequel
         return bool(c.ids & g.ids) and dated
     # a deal signed and the truce it sets for a later day are two points on the timeline
     if c.type == "agreement" and c.status != g.status:
         return False
-    # an agreement's signatories stand for its parties ("وقع المذكرة عن الجانب الروسي لافرنتييف")
-    return same_sentence or bool(c.sides & g.sides) or not c.ids or not g.ids
+    # an agreement's signatories stand for its parties ("وقع المذكرة عن الجانب الروسي لافرنتييف"); one
+    # shared party alone is not enough when a date is missing (Russia's settlements vs the guarantors' deal)
+    parties = c.sides & g.sides
+    close = _cand_date(c) is not None and g.date is not None
+    close = close or any(abs(m.sent - c.sent) <= 1 for m in g.members)
+    return same_sentence or not c.ids or not g.ids or len(parties) >= 2 or (bool(parties) and close)
 
 
 def _same_clause(g: Group, c: Cand) -> bool:
