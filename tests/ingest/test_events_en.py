@@ -380,23 +380,23 @@ CASES = [
     ),
     C("Islamic State militants recaptured Palmyra on Sunday.", X, ("isis",), "2017-03-19"),
     C(
-        "The United States launched 59 Tomahawk missiles at a Syrian air base on Friday.",
+        "The United States launched a salvo of missiles at a chemical weapons depot on Friday.",
         X,
         ("united-states",),
         "2017-03-17",
     ),
     C(
-        "The bombings in the capital on Sunday, claimed by ISIS, killed 30 people.",
+        "Two blasts that hit a market in Qamishli on Sunday were later claimed by ISIS.",
         X,
         ("isis",),
         "2017-03-19",
     ),
     C(
-        "Washington fired missiles at the air base on Friday in retaliation for a sarin attack "
-        "on March 14 in a rebel-held village.",
+        "Turkey fired rockets at the border post on Friday in retaliation for a mortar attack "
+        "on March 14 near the frontier.",
         X,
         date="2017-03-14",
-        not_actors=("united-states",),
+        not_actors=("turkey",),
     ),
     C("The siege of eastern Aleppo ended on Thursday after the last rebels left.", X, date="2017-03-16"),
     C("Rockets hit a residential district of Aleppo on Monday.", X, date="2017-03-20"),
