@@ -278,7 +278,7 @@ def _statement(
     cand.content = (slot.content, ctx.sent_bounds[sent][1])
     frame_start = clause[0]
     words_first = not ctx.text[slot.end : ctx.sent_bounds[sent][1]].strip(" .,;\"'”") or _after_words(
-        ctx, sent, clause, speakers
+        ctx, sent, clause, speakers, t_start
     )
     if ctx.lang == "en" and not rule.source_after and not words_first:
         # "On Tuesday, the ministers met … and issued a statement": the subject's sentence dates it;
@@ -293,12 +293,21 @@ def _statement(
     return cand
 
 
-def _after_words(ctx: Context, sent: int, clause: tuple[int, int], speakers: list[Located]) -> bool:
-    """English "<words>, Erdogan said, …": the speaker opens a clause after a stretch that is more
-    than a time adverbial ("On Tuesday, …" is not words); that stretch is what was said."""
+def _after_words(
+    ctx: Context, sent: int, clause: tuple[int, int], speakers: list[Located], t_start: int
+) -> bool:
+    """English "<words>, Erdogan said, …": the verb's clause is only its subject, after a stretch
+    that is more than a time adverbial ("On Tuesday, …" is not words); that stretch is what was said."""
     start = ctx.sent_bounds[sent][0]
     if not speakers or clause[0] <= start or speakers[0].start < clause[0]:
         return False
+    subject = ctx.text[clause[0] : t_start]
+    if re.match(r"\s*(?:but|and|while|as|whereas|although)\b", subject):
+        return False  # "The talks ended on Friday, but X said …": two clauses of the news, not words
+    for a in reversed(ctx.actors_in(clause[0], t_start)):
+        subject = subject[: a.start - clause[0]] + subject[a.end - clause[0] :]
+    if len([w for w in subject.split() if w not in ("the", "a", "an")]) > 2:
+        return False  # "…, the ministers met X in Geneva and issued a statement": a clause of its own
     before = ctx.text[start : clause[0]]
     for t in reversed(ctx.timexes_in(start, clause[0])):
         before = before[: t.start - start] + before[t.end - start :]

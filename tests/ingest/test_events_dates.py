@@ -422,6 +422,14 @@ CASES = [
         None,
         lang="en",
     ),
+    D(
+        "The sixth round of Syria peace talks ended in Geneva on Tuesday with no breakthrough, but UN envoy "
+        "Staffan de Mistura said the meetings had been useful.",
+        "statement",
+        "staffan-de-mistura",
+        "2017-03-21",
+        lang="en",
+    ),
     # a statement "at the same meeting" as a dated one
     D(
         "The Security Council held an emergency meeting on Syria on Monday. At the same meeting, UN envoy "
