@@ -200,16 +200,18 @@ def _omitted_subject(
     "قال بوتين …، مضيفا أنه بحث الأمر مع ترمب" (Putin discussed it)."""
     words = ctx.text[start:t_start]
     pronoun = re.search(r"(?:^|\s)(?:انه|بانه)\s*$", words)
+    if pronoun_only:  # "وأضاف أنه يعتزم الدعوة إلى جولة": the speaker intends the round
+        pronoun = re.search(r"(?:^|\s)(?:انه|بانه)\s+\S+", words)
     # "تمكن الجيش، …، من فك", "حيث سيطرت على"
     if (pronoun_only or not _SUBJECTLESS.match(words)) and not pronoun:
         return []
     ids = {a.actor.actor.id for a in found if a.actor}
     sentence_start = ctx.sent_bounds[sent][0]
-    if pronoun:  # "أنه": the person who speaks in this sentence
+    if pronoun:  # "أنه": the person who speaks in this sentence (or goes on from the one before)
         people = [
             loc
             for (f_start, f_end), speakers in ctx.frame_speakers.items()
-            if sentence_start <= f_start and f_end <= t_start
+            if ctx.sent_bounds[max(0, sent - 1)][0] <= f_start and f_end <= t_start
             for loc in speakers
             if loc.actor and loc.actor.actor.kind == "person"
         ]
