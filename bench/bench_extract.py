@@ -6,15 +6,18 @@ The baseline is sentence segmentation alone, the cheapest stage every article
 goes through; each row prints articles per second and its cost as a multiple
 of that baseline, so the figures compare across machines. The last row runs the
 whole pipeline per article into a fresh SQLite file (store and merge included) on
-the first --store articles (all 2,000 by default): storing and merging cost about ten
-times what extraction does, so that row is the one to watch.
+the first --store articles (all 2,000 by default), one transaction per article, as
+`waqai ingest` runs it; with --db (default: $WAQAI_TEST_DATABASE_URL) the same into a
+throwaway PostgreSQL database. CPU time of this process only: the database server's
+own work is not counted in the PostgreSQL row.
 
-    .venv/bin/python -m bench extract   |   .venv/bin/python bench/bench_extract.py [--articles N]
+    .venv/bin/python -m bench extract   |   .venv/bin/python bench/bench_extract.py [--articles N] [--db URL]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import tempfile
 import time
 from collections.abc import Callable, Sequence
@@ -37,11 +40,11 @@ def _timed(docs: Sequence[RawArticle], step: Callable[[RawArticle], int]) -> tup
     return time.process_time() - started, found
 
 
-def _into_sqlite(kb: KnowledgeBase, folder: Path) -> Callable[[RawArticle], int]:
+def _into_store(kb: KnowledgeBase, url: str) -> Callable[[RawArticle], int]:
     """The whole pipeline per article (analysis, store, merge), each in its own transactions."""
     from app.migrate import upgrade
 
-    engine = make_engine(f"sqlite:///{folder / 'bench.db'}")
+    engine = make_engine(url)
     upgrade(engine)
     factory = make_sessionmaker(engine)
     with session_scope(factory) as session:
@@ -60,6 +63,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--articles", type=int, default=2000)
     # storing and merging dominate the pipeline's cost and grow with the store: a smaller sample
     parser.add_argument("--store", type=int, default=2000, help="articles run through the whole pipeline")
+    parser.add_argument(
+        "--db",
+        default=os.environ.get("WAQAI_TEST_DATABASE_URL"),
+        help="PostgreSQL admin URL: also run the whole pipeline into a throwaway database there",
+    )
     args = parser.parse_args(argv if argv is not None else [])
     docs = articles(args.articles, seed=0)
     kb = load_kb()
@@ -79,7 +87,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     ]
     folder = Path(tempfile.mkdtemp(prefix="waqai-bench-"))
     stored = docs[: args.store]
-    rows.append((f"into SQLite (first {len(stored)})", _into_sqlite(kb, folder)))
+    rows.append((f"into SQLite (first {len(stored)})", _into_store(kb, f"sqlite:///{folder / 'bench.db'}")))
+    drop = None
+    if args.db:
+        from bench.bench_timeline import pg_throwaway
+
+        url, drop = pg_throwaway(args.db)
+        rows.append((f"into PostgreSQL (first {len(stored)})", _into_store(kb, url)))
     tagged = {id(d): timex.tag(d.text, d.published, d.lang) for d in docs}
     base = None
     print(f"{'stage':<34}{'articles':>10}{'articles/s':>14}{'x baseline':>12}   found")
@@ -89,11 +103,13 @@ def main(argv: Sequence[str] | None = None) -> None:
             def step(d: RawArticle) -> int:
                 return len(events.extract(d, tagged[id(d)], kb))
 
-        batch = stored if name.startswith("into SQLite") else docs
+        batch = stored if name.startswith("into ") else docs
         seconds, found = _timed(batch, step)
         per_article = seconds / len(batch)
         base = base or per_article
         print(f"{name:<34}{len(batch):>10}{1 / per_article:>14.1f}{per_article / base:>12.1f}   {found}")
+    if drop is not None:
+        drop()
 
 
 if __name__ == "__main__":

@@ -78,7 +78,7 @@ def integrate(session: Session, document: StoredDocument, events: Sequence[Extra
     lookup = round_lookup(kb)
     work = Workset(session, lookup)
     conn = work.conn
-    old = _remove_old_mentions(conn, document.id)
+    old = [] if getattr(document, "fresh", False) else _remove_old_mentions(conn, document.id)
     orphans = _detach(conn, work, {m.event_id for m in old})
     _ensure_refs(conn, events)
     # An account without a passage cannot be shown or re-found: it is not stored.

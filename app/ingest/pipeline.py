@@ -56,13 +56,17 @@ class IngestReport:
 def ingest_article(
     article: RawArticle, kb: KnowledgeBase, *, factory: sessionmaker[Session], version: str
 ) -> DocState:
-    """Store one article and its analysis in a single transaction."""
+    """Store one article and its analysis in a single transaction.
+
+    The state check, the analysis and the writes share one session: opening a second one
+    per article cost more than the check itself. Nothing is written before the analysis
+    succeeds, and any error rolls the whole article back.
+    """
     with session_scope(factory) as session:
         state = store.document_state(article, session=session, version=version)
-    if state is DocState.UNCHANGED:
-        return state
-    extraction = analyse(article, kb)
-    with session_scope(factory) as session:
+        if state is DocState.UNCHANGED:
+            return state
+        extraction = analyse(article, kb)
         doc = store.upsert_document(article, session=session, version=version)
         store.replace_timexes(doc, extraction.timexes, session=session)
         merge.integrate(session, doc, extraction.events, kb)

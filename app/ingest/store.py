@@ -54,6 +54,7 @@ class StoredDocument:
     id: int
     name: str
     published: date | None
+    fresh: bool = False  # inserted in this transaction: it has no stored rows to replace yet
 
 
 class DocState(StrEnum):
@@ -118,16 +119,16 @@ def upsert_document(article: RawArticle, *, session: Session, version: str) -> S
         result = conn.execute(INSERT_DOCUMENT, {"name": article.name, **values, "ingested_at": utcnow()})
         key = result.inserted_primary_key
         assert key is not None
-        doc_id = int(key[0])
-    else:
-        doc_id = int(row.id)
-        conn.execute(UPDATE_DOCUMENT, {"b_id": doc_id, **{f"b_{k}": v for k, v in values.items()}})
+        return StoredDocument(int(key[0]), article.name, article.published, fresh=True)
+    doc_id = int(row.id)
+    conn.execute(UPDATE_DOCUMENT, {"b_id": doc_id, **{f"b_{k}": v for k, v in values.items()}})
     return StoredDocument(doc_id, article.name, article.published)
 
 
 def replace_timexes(doc: StoredDocument | Document, timexes: Sequence[Timex], *, session: Session) -> None:
     conn = session.connection()
-    conn.execute(DELETE_TIMEXES, {"doc": doc.id})
+    if not getattr(doc, "fresh", False):
+        conn.execute(DELETE_TIMEXES, {"doc": doc.id})
     rows = [
         {
             "document_id": doc.id,
