@@ -28,8 +28,8 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         # A larger prepared-statement cache: ingestion runs a few dozen distinct statements.
-        connect_args = {"check_same_thread": False, "cached_statements": 512}
-        engine = create_engine(url, echo=echo, connect_args=connect_args)
+        sqlite_args: dict[str, Any] = {"check_same_thread": False, "cached_statements": 512}
+        engine = create_engine(url, echo=echo, connect_args=sqlite_args)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     # No server-side prepared statements: after a few runs PostgreSQL switches a prepared
