@@ -199,6 +199,17 @@ CASES = [
     ),
     S("The talks will fail, Western diplomats said.", (), count=0, lang="en"),
     S("وتطالب أنقرة بانسحاب القوات الحكومية إلى خطوط الهدنة.", ("turkey",)),
+    # inflections: present tense, plural and dual verbs of saying
+    S("ويقول المبعوث الأممي ستافان دي ميستورا إن الحل السياسي ممكن.", ("staffan-de-mistura",)),
+    S("وتشير وزارة الخارجية الروسية إلى أن الهدنة صامدة.", ("russia",)),
+    S(
+        "وأعلن وزيرا الخارجية الروسي سيرغي لافروف والأميركي جون كيري التوصل إلى تفاهم.",
+        ("sergey-lavrov",),
+    ),
+    S(
+        "واجتمع وزراء خارجية روسيا وتركيا وإيران في موسكو، ورحبوا بالاتفاق الجديد.",
+        ("russia", "turkey", "iran"),
+    ),
     # "according to X": X speaks; the date of the reported fact is not the saying's
     S(
         "The truce was holding in Idlib on Monday, according to the Kremlin.",
