@@ -210,6 +210,11 @@ CASES = [
         "واجتمع وزراء خارجية روسيا وتركيا وإيران في موسكو، ورحبوا بالاتفاق الجديد.",
         ("russia", "turkey", "iran"),
     ),
+    S(
+        "Russian Foreign Minister Sergei Lavrov warns that the truce may collapse.",
+        ("sergey-lavrov",),
+        lang="en",
+    ),
     # "according to X": X speaks; the date of the reported fact is not the saying's
     S(
         "The truce was holding in Idlib on Monday, according to the Kremlin.",
