@@ -99,7 +99,7 @@ def facets_and_histogram(
     """The facets and the time axis's histogram (same as `histogram`), in one statement."""
     dialect = session.get_bind().dialect.name
     by_day = _short_range(filters)
-    scan = dialect == "sqlite" and _scan_dates(session, filters)
+    scan = _scan_dates(session, filters)
     rows = session.execute(_statement(filters, top, dialect, by_day=by_day, scan_dates=scan)).all()
     counts: dict[str, Counts] = {param: [] for param in FACETS}
     tally: Counter[tuple[str, str]] = Counter()
@@ -157,7 +157,7 @@ def _parts(filters: Filters, top: int, dialect: str, *, by_day: bool, scan_dates
     high = select(func.max(base.c.sort_date)).where(*dated).scalar_subquery()
     parts.append(select(_text(SPAN), _day_text(low, dialect), _day_text(high, dialect), literal(0, Integer)))
     matching = None if filters.is_empty else select(base.c.id).where(*everything)
-    parts.append(_actor_part(filters, matching, top, dialect))
+    parts.append(_actor_part(filters, matching, top, dialect, scan_dates=scan_dates))
     parts.append(_source_part(filters, matching, top, dialect))
     return parts
 
@@ -184,10 +184,14 @@ def _base(filters: Filters, *, scan_dates: bool = False) -> CTE | Table:
 
     With `scan_dates` the actor's events are not looked up one by one: the date range is
     read from ix_events_sort_facets and each event kept if it is among the actor's (the id
-    is wrapped so that SQLite cannot pick the id index instead)."""
+    is wrapped so that SQLite cannot pick the id index instead). Otherwise, with actors,
+    the actors' links alone bound the dates (their sort_date mirrors the events'), so that
+    neither database reads a whole date range to keep a few of its events."""
     if scan_dates:
         where = conditions(filters, exclude=[*COLUMN_FACETS, "actor"])
         where.append(Event.id.concat("").in_(actor_links(filters.actor[0], filters)))
+    elif filters.actor:
+        where = conditions(filters, exclude=[*COLUMN_FACETS, "since", "until"])
     else:
         where = conditions(filters, exclude=COLUMN_FACETS)
     if not where:
@@ -200,9 +204,10 @@ SCAN_SHARE = 4  # scan the date range when the actor is in at least 1 of this ma
 
 
 def _scan_dates(session: Session, filters: Filters) -> bool:
-    """SQLite only (PostgreSQL's planner weighs this itself from its statistics): whether one
-    actor is so frequent in the date range that reading the range beats looking up each of its
-    events. Two capped index counts, a few thousand entries at most."""
+    """Whether one actor is so frequent in the date range that reading the range beats looking
+    up each of its events. Two capped index-only counts, a few thousand entries at most (the
+    planners cannot tell: SQLite keeps no per-value statistics, and PostgreSQL's estimate of
+    the materialised set is too rough to choose between the two)."""
     if len(filters.actor) != 1 or not (filters.since_date or filters.until_date):
         return False
     links = actor_links(filters.actor[0], filters).limit(MAX_PROBES).subquery()
@@ -250,10 +255,12 @@ def _grouped(kind: str, col: Any, where: Sequence[Any], limit: int, dialect: str
     return select(*inner.c)
 
 
-def _actor_part(filters: Filters, matching: Select[Any] | None, top: int, dialect: str) -> Select[Any]:
+def _actor_part(
+    filters: Filters, matching: Select[Any] | None, top: int, dialect: str, *, scan_dates: bool = False
+) -> Select[Any]:
     """Actors linked to the matching events (None: all of them), by number of events."""
     where: list[ColumnElement[bool]] = [] if matching is None else [EventActor.event_id.in_(matching)]
-    if dialect == "postgresql":
+    if dialect == "postgresql" and scan_dates:
         # The links mirror the events' sort_date: with the date range PostgreSQL can read the
         # links of those dates in index order and hash them, not probe once per event.
         if filters.since_date:

@@ -39,7 +39,9 @@ CONTEXT_CHARS = 240  # article text shown on each side of a passage on the event
 def conditions(filters: Filters, *, exclude: Iterable[str] = ()) -> list[ColumnElement[bool]]:
     """SQL conditions on Event for every filter except those named in `exclude`.
 
-    Facets exclude their own parameter so that they list the alternatives.
+    Facets exclude their own parameter so that they list the alternatives. Excluding
+    since/until drops only the condition on events.sort_date: the actors' links keep
+    their own date range (the same dates, mirrored), so with an actor nothing changes.
     """
     skip = set(exclude)
     found: list[ColumnElement[bool]] = []
@@ -55,9 +57,9 @@ def conditions(filters: Filters, *, exclude: Iterable[str] = ()) -> list[ColumnE
     if "source" not in skip and filters.source:
         by_source = select(Mention.event_id).join(Document).where(Document.source == filters.source)
         found.append(Event.id.in_(by_source))
-    if filters.since_date:
+    if filters.since_date and "since" not in skip:
         found.append(Event.sort_date >= filters.since_date)
-    if filters.until_date:
+    if filters.until_date and "until" not in skip:
         found.append(Event.sort_date <= filters.until_date)
     if "q" not in skip and filters.q:
         found.extend(_text_condition(filters.q, narrowed=bool(found)))
