@@ -94,6 +94,31 @@ _OWN_SUBJECT = re.compile(
     "monitor|observatory"
 )
 _OWN_BODY = re.compile(_OWN_HEAD % "society|group|agency|monitor|observatory|association|union|network")
+_HOMOGRAPHS = frozenset({"حذر"})  # verbs of saying that are also adjectives ("هدوء حذر")
+_PARTICLES = frozenset(
+    [
+        "و",
+        "ف",
+        "ثم",
+        "كما",
+        "قد",
+        "لقد",
+        "وقد",
+        "فقد",
+        "كذلك",
+        "حيث",
+        "فيما",
+        "بينما",
+        "إذ",
+        "اذ",
+        "ان",
+        "أن",
+        "الذي",
+        "التي",
+        "ما",
+        "لا",
+    ]
+)
 _WHO_BEFORE = re.compile(r"\bwho\s+(?:has|had|have)\s+(?:\S+\s+)?$")
 _EN_AND_BUT = re.compile(r"^\s*(?:,\s*)?(?:but|and)\s*$")
 # names of states and cities that take a feminine verb in Arabic though they do not end in -a/-ah
@@ -188,6 +213,8 @@ def statement(ctx: Context, sent: int, rule: Rule, m: re.Match[str], previous: C
     if ctx.lang == "en" and same is not None and _EN_AND_BUT.match(prefix):
         # "X said … but warned …": the same speaker goes on
         return _statement(ctx, sent, rule, (t_start, t_end), clause, slot, list(same.actors), True)
+    if ctx.lang == "ar" and _adjective_use(ctx, clause, t_start, trigger):
+        return None  # "ساد هدوء حذر": the adjective "cautious", not the verb "warned"
     if ctx.lang == "ar" and rule.id.endswith(".participle"):
         return _participle(ctx, sent, rule, (t_start, t_end), clause, slot, same)
     if rule.source_after:
@@ -312,6 +339,17 @@ def _after_words(
     for t in reversed(ctx.timexes_in(start, clause[0])):
         before = before[: t.start - start] + before[t.end - start :]
     return len(before.split()) > 3
+
+
+def _adjective_use(ctx: Context, clause: tuple[int, int], t_start: int, trigger: str) -> bool:
+    """A verb of saying spelt like an adjective ("حذر" warned / cautious) right after a noun of its
+    clause that is neither a particle nor a name: the adjective."""
+    if trigger not in _HOMOGRAPHS:
+        return False
+    before = ctx.text[clause[0] : t_start].split()
+    if not before or before[-1] in _PARTICLES:
+        return False
+    return not any(a.end >= t_start - 1 for a in ctx.actors_in(clause[0], t_start))
 
 
 def _saying_timex(ctx: Context, start: int, end: int, t_start: int) -> Timex | None:

@@ -199,6 +199,9 @@ CASES = [
     ),
     S("The talks will fail, Western diplomats said.", (), count=0, lang="en"),
     S("وتطالب أنقرة بانسحاب القوات الحكومية إلى خطوط الهدنة.", ("turkey",)),
+    # a verb of saying spelt like an adjective
+    S("وساد هدوء حذر اليوم جبهات محافظة إدلب شمال غربي سوريا.", (), count=0),
+    S("وحذر وزير الخارجية الروسي سيرغي لافروف من انهيار الهدنة.", ("sergey-lavrov",)),
     # inflections: present tense, plural and dual verbs of saying
     S("ويقول المبعوث الأممي ستافان دي ميستورا إن الحل السياسي ممكن.", ("staffan-de-mistura",)),
     S("وتشير وزارة الخارجية الروسية إلى أن الهدنة صامدة.", ("russia",)),
