@@ -25,6 +25,7 @@ _VICTIM = re.compile(
 )
 _SUBJECTLESS = re.compile(r"^[\s،,]*[وف]?(?:من|حيث|ثم|بعد ان|بعدما|قبل ان|عندما|اذ|كما|لكنه|لكنها)?[\s،,]*$")
 _STATES_PAIR = re.compile(r"البلد|countries")
+_POSSESSIVE = re.compile(r"(?:لقائ|اجتماع|استقبال|اتصال|زيارت|محادثات|مباحثات)(?:ه|ها|هما)(?!\S)")
 _VISIT = re.compile(
     r"(?<!\S)[وفل]?(?:زياره|زيارته|زيارتها|زيارتهما|زار|زارت|يزور|تزور|سيزور|ستزور|visit\S*)(?!\S)"
 )
@@ -140,8 +141,12 @@ def act(ctx: Context, sent: int, rule: Rule, m: re.Match[str]) -> Cand | None:
         cand.actors = _dual_subject(ctx, sent, region[0], cand.actors)
     if len(cand.actors) < 2 and rule.type == "meeting":
         cand.actors = _title_anaphor(ctx, sent, region, cand.actors)
+    if len(cand.actors) < 2 and rule.type == "meeting" and _POSSESSIVE.search(text, t_start, t_end):
+        cand.actors = _unique(_speaker_of(ctx, sent, t_start) + cand.actors)  # "قال X عقب لقائه الوفدين"
     if len(cand.actors) < 2:
         cand.actors = _with_dual_anaphor(ctx, cand.actors, region)
+    if len(cand.actors) < 3:
+        cand.actors = _with_plural_anaphor(ctx, cand.actors, region)
     if not cand.actors and rule.type == "agreement":
         cand.actors = _antecedent_parties(ctx, sent, region[0])
     if len(cand.actors) < rule.min_actors:
@@ -397,6 +402,36 @@ def _title_anaphor(ctx: Context, sent: int, region: tuple[int, int], actors: lis
         ):
             return sorted([*actors, loc], key=lambda a: a.start)
     return actors
+
+
+def _speaker_of(ctx: Context, sent: int, t_start: int) -> list[Located]:
+    """The person whose saying frames this sentence (the "his" of "عقب لقائه")."""
+    lo, hi = ctx.sent_bounds[sent]
+    people = [
+        loc
+        for (f_start, _), speakers in ctx.frame_speakers.items()
+        if lo <= f_start < hi and f_start <= t_start
+        for loc in speakers
+        if loc.actor and loc.actor.actor.kind == "person"
+    ]
+    return people[-1:]
+
+
+def _with_plural_anaphor(ctx: Context, actors: list[Located], region: tuple[int, int]) -> list[Located]:
+    """ "الدول الثلاث", "الأطراف الثلاثة": the last three states named before, not as places."""
+    if not _found(cue("plural_anaphor", ctx.lang), ctx.text, *region):
+        return actors
+    seen: dict[str, Located] = {a.actor.actor.id: a for a in actors if a.actor}
+    states = 0
+    for loc in reversed(ctx.actors_in(0, region[0])):
+        if states >= 3:
+            break
+        match = loc.actor
+        fresh = match is not None and match.actor.id not in seen
+        if fresh and match and match.actor.kind == "country" and not _place_phrase(ctx, loc):
+            seen[match.actor.id] = loc
+            states += 1
+    return sorted(seen.values(), key=lambda a: a.start) if states == 3 else actors
 
 
 def _antecedent_parties(ctx: Context, sent: int, start: int) -> list[Located]:
