@@ -55,6 +55,9 @@ class Context:
     # statements (by trigger start) whose speaker is the subject of the clause before them
     # ("اجتمعوا …، وأكدوا", "افتتح …، داعيا"): they share that clause's date
     borrowed: set[int] = field(default_factory=set)
+    # English words said before their speaker ("The zone will be ready by May 1, Putin told …"): the
+    # dates there are the words', not those of acts told after the verb
+    fronted: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def text(self) -> str:

@@ -25,7 +25,10 @@ from app.ingest.event_rules import EVENTS_DIR, RuleError, expand
 from app.ingest.records import DateValue
 
 OCCASIONS_FILE = EVENTS_DIR / "occasions.yaml"
-_EN_ADJUNCT = re.compile(r"\s+(?:at|during|after|following|on the sidelines of|to)\s")
+_EN_ADJUNCT = re.compile(
+    r"\s*(?:(?:reporters|journalists|the press|delegates)\s+)?"
+    r"(?:at|during|after|following|on the sidelines of|to)\s"
+)
 _EN_ADJUNCT_REACH = 70
 _RECENT_DAYS = 3  # recent_types: an event of the article's news, not a background one
 
@@ -98,8 +101,8 @@ def frame_of(ctx: Context, c: Cand) -> tuple[int, int]:
             [ctx.sent_bounds[c.sent][0]] + [e for s, e in ctx.frames if s < c.t_start and e <= c.t_start]
         )
         if _EN_ADJUNCT.match(ctx.text, end):
-            clause_end = ctx.clause_at(c.sent, c.t_start)[1]
-            end = max(end, min(clause_end, end + _EN_ADJUNCT_REACH))
+            sent_end = ctx.sent_bounds[c.sent][1]  # "after" opens a clause of its own
+            end = max(end, min(sent_end, end + _EN_ADJUNCT_REACH))
     return start, end
 
 

@@ -94,6 +94,7 @@ _OWN_SUBJECT = re.compile(
     "monitor|observatory"
 )
 _OWN_BODY = re.compile(_OWN_HEAD % "society|group|agency|monitor|observatory|association|union|network")
+_DATELINE = re.compile(r"[^\n]{0,60}?\s(?:-|--|—|–)\s")  # "ASTANA, Oct 31 (Reuters) - "
 _HOMOGRAPHS = frozenset({"حذر"})  # verbs of saying that are also adjectives ("هدوء حذر")
 _PARTICLES = frozenset(
     [
@@ -304,9 +305,10 @@ def _statement(
     cand.own_act = rule.own_act
     cand.content = (slot.content, ctx.sent_bounds[sent][1])
     frame_start = clause[0]
-    words_first = not ctx.text[slot.end : ctx.sent_bounds[sent][1]].strip(" .,;\"'”") or _after_words(
-        ctx, sent, clause, speakers, t_start
-    )
+    fronted = _after_words(ctx, sent, clause, speakers, t_start)
+    if fronted:
+        ctx.fronted.append((ctx.sent_bounds[sent][0], clause[0]))
+    words_first = fronted or not ctx.text[slot.end : ctx.sent_bounds[sent][1]].strip(" .,;\"'”")
     if ctx.lang == "en" and not rule.source_after and not words_first:
         # "On Tuesday, the ministers met … and issued a statement": the subject's sentence dates it;
         # not "The team is due on Wednesday, a spokeswoman said" (the words come first)
@@ -335,6 +337,10 @@ def _after_words(
         subject = subject[: a.start - clause[0]] + subject[a.end - clause[0] :]
     if len([w for w in subject.split() if w not in ("the", "a", "an")]) > 2:
         return False  # "…, the ministers met X in Geneva and issued a statement": a clause of its own
+    dateline = _DATELINE.match(ctx.text, start, clause[0])
+    start = dateline.end() if dateline else start
+    if any(a.end >= clause[0] - 2 for a in ctx.actors_in(start, clause[0])):
+        return False  # "Russia, Iran and Turkey said": a list of subjects, not words
     before = ctx.text[start : clause[0]]
     for t in reversed(ctx.timexes_in(start, clause[0])):
         before = before[: t.start - start] + before[t.end - start :]

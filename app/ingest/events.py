@@ -111,8 +111,10 @@ def _date_from_sentences(ctx: Context, cands: list[Cand]) -> None:
     ]
     for c in cands:
         if c.type != "statement" and c.timex is None and c.date is None:
-            # a date another kind of event stands on is not free; one of this kind's is the same act's
+            # a date another kind of event stands on is not free; one of this kind's is the same act's;
+            # nor is one in words said before their speaker when the act is told after the verb
             claimed = {pos for pos, kind in claims if kind != c.type}
+            claimed |= {t.start for s, e in ctx.fronted if e <= c.t_start for t in ctx.timexes_in(s, e)}
             c.timex = sentence_timex(ctx, c.sent, c.t_start, claimed) or _manner_timex(ctx, c, cands)
 
 

@@ -171,6 +171,8 @@ def round_span(
     end = last or (known.end if known and known.precision == "day" and closes else None)
     if n and n >= 2 and end:
         return _span(end - timedelta(days=n - 1), end)
+    if n and n >= 2 and first:  # "واستمرت الجولة يومين، إذ انطلقت أمس الاثنين"
+        return _span(first, first + timedelta(days=n - 1))
     lasts = span_cue("lasts", lang).search(text, lo, hi)
     n = _days(lasts) if lasts else None
     start = first or (known.start if known and known.precision == "day" and not closes else None)

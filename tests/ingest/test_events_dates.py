@@ -430,6 +430,30 @@ CASES = [
         "2017-03-21",
         lang="en",
     ),
+    D(
+        "Russian President Vladimir Putin and Turkish President Recep Tayyip Erdogan agreed on Monday to set "
+        "up a buffer zone in Idlib. The zone will be in place by April 15, Putin told reporters after more "
+        "than four hours of talks with Erdogan in Sochi.",
+        "statement",
+        "vladimir-putin",
+        "2017-03-20",
+        lang="en",
+    ),
+    D(
+        "واستمرت الجولة الثامنة من المحادثات يومين، إذ انطلقت أمس الثلاثاء في أستانا.",
+        "talks_round",
+        None,
+        "2017-03-21/2017-03-22",
+    ),
+    D(
+        "ASTANA, March 22 (Reuters) - Russia, Iran and Turkey said on Tuesday they would back a congress in "
+        "Sochi on April 18, as a seventh round of Syria talks in Astana wrapped up. The two-day round, which "
+        "opened on Monday, set up a working group.",
+        "statement",
+        "iran",
+        "2017-03-21",
+        lang="en",
+    ),
     # a statement "at the same meeting" as a dated one
     D(
         "The Security Council held an emergency meeting on Syria on Monday. At the same meeting, UN envoy "
