@@ -47,6 +47,7 @@ _FIELDS = (
     "n_sources",
     "updated_at",
 )
+_BOUND = {c: f"b_{c}" for c in ("id", *_FIELDS)}
 INSERT_EVENTS = insert(EVENTS)
 UPDATE_EVENT = (
     update(EVENTS).where(EVENTS.c.id == bindparam("b_id")).values({c: bindparam(f"b_{c}") for c in _FIELDS})
@@ -227,7 +228,7 @@ class Workset:
         if rows_new:
             conn.execute(INSERT_EVENTS, rows_new)
         if changed:
-            conn.execute(UPDATE_EVENT, [{f"b_{k}": v for k, v in fields[ref].items()} for ref in changed])
+            conn.execute(UPDATE_EVENT, [{_BOUND[k]: v for k, v in fields[ref].items()} for ref in changed])
         rewrite = [ref for ref in aggs if not self.entries[ref].in_db] + changed
         ids = [final[ref] for ref in changed]
         if ids:

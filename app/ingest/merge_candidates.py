@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import BindParameter, Connection, Select, Table, bindparam, select, union
 from sqlalchemy.sql.expression import CompoundSelect
@@ -30,6 +30,7 @@ from app.ingest.records import DateValue
 from app.models import Document, Event, EventActor, Mention
 
 FAMILY_TYPES = ("proposal", "report")
+_T = TypeVar("_T")
 
 EVENTS = cast(Table, Event.__table__)
 LINKS = cast(Table, EventActor.__table__)
@@ -252,15 +253,26 @@ def find_candidates(conn: Connection, searches: Sequence[Search]) -> dict[str, S
                 kinds |= s.kinds
     if not (by_actor or by_series or rounds):
         return {}
+    # Shapes (how many sub-queries of each kind) padded to powers of two by repeating the last
+    # one, so that few distinct statements are ever compiled.
+    actor_parts = _pad_parts(sorted(by_actor.items()))
+    series_parts = _pad_parts(sorted(by_series.items()))
+    round_parts = _pad_parts(sorted(rounds))
     params: dict[str, Any] = {}
-    for i, ((lo, hi), (who, kinds)) in enumerate(sorted(by_actor.items())):
+    for i, ((lo, hi), (who, kinds)) in enumerate(actor_parts):
         params.update({f"a{i}": padded(who), f"a{i}_lo": lo, f"a{i}_hi": hi, f"a{i}_k": padded(kinds)})
-    for i, ((lo, hi), (names, kinds)) in enumerate(sorted(by_series.items())):
+    for i, ((lo, hi), (names, kinds)) in enumerate(series_parts):
         params.update({f"s{i}": padded(names), f"s{i}_lo": lo, f"s{i}_hi": hi, f"s{i}_k": padded(kinds)})
-    for i, (series, rnd) in enumerate(sorted(rounds)):
+    for i, (series, rnd) in enumerate(round_parts):
         params.update({f"r{i}": series, f"r{i}_n": rnd})
-    rows = conn.execute(_candidate_statement(len(by_actor), len(by_series), len(rounds)), params).all()
+    statement = _candidate_statement(len(actor_parts), len(series_parts), len(round_parts))
+    rows = conn.execute(statement, params).all()
     return read_events(conn, [r.id for r in rows], rows)
+
+
+def _pad_parts(parts: list[_T]) -> list[_T]:
+    size = 1 << max(0, len(parts) - 1).bit_length() if parts else 0
+    return parts + parts[-1:] * (size - len(parts))
 
 
 def padded(values: Iterable[str]) -> list[str]:
