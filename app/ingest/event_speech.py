@@ -204,11 +204,12 @@ def statement(ctx: Context, sent: int, rule: Rule, m: re.Match[str], previous: C
         return None  # "is said to" / "the attacks, claimed by IS": no one speaks
     if ctx.lang == "en" and _REDUCED_RELATIVE.match(ctx.text, t_end) and prefix.strip() == "":
         return None  # "The agreement, announced on Tuesday night, was meant to …": no one speaks
-    if ctx.lang == "ar" and _RELATIVE_BEFORE.search(ctx.text, max(0, t_start - 8), t_start):
-        # "بيان المؤتمر الذي طالب برحيل الأسد": the verb's subject is the noun before, not a name after
-        speakers_after = False
-    else:
-        speakers_after = True
+    if (
+        ctx.lang == "ar"
+        and not rule.source_after
+        and _RELATIVE_BEFORE.search(ctx.text, max(0, t_start - 8), t_start)
+    ):
+        return None  # "بيان المؤتمر الذي طالب برحيل الأسد": the subject is the noun before, not a name after
     if ctx.lang == "en" and _WHO_BEFORE.search(ctx.text, max(0, t_start - 40), t_start):
         return None  # "X, who has urged both sides to …, said": a description of the speaker, not news
     if ctx.lang == "en" and same is not None and _EN_AND_BUT.match(prefix):
@@ -221,8 +222,6 @@ def statement(ctx: Context, sent: int, rule: Rule, m: re.Match[str], previous: C
     if rule.source_after:
         found = _source(ctx, slot) or _body_of_state(ctx, slot, words) or _anaphor(ctx, words, t_start)
         speakers, joins = found, slot.joins
-    elif not speakers_after:
-        return None
     else:
         speakers, joins = _find_speakers(ctx, sent, clause, (t_start, t_end), slot, words), slot.joins
     if ctx.lang == "ar" and _object_not_subject(ctx, trigger, speakers, same):
@@ -235,9 +234,7 @@ def statement(ctx: Context, sent: int, rule: Rule, m: re.Match[str], previous: C
         if speakers:
             ctx.borrowed.add(t_start)
     if not speakers:
-        continues = cue("continuation_prefix", ctx.lang).match(prefix) or (
-            same is not None and _EN_AND_BUT.match(prefix) and ctx.lang == "en"
-        )
+        continues = cue("continuation_prefix", ctx.lang).match(prefix)
         if previous is None or not continues or (plural and len(previous.person_ids) == 1):
             return None
         speakers, joins = list(previous.actors), True
