@@ -95,6 +95,9 @@ _OWN_SUBJECT = re.compile(
 )
 _OWN_BODY = re.compile(_OWN_HEAD % "society|group|agency|monitor|observatory|association|union|network")
 _DATELINE = re.compile(r"[^\n]{0,60}?\s(?:-|--|—|–)\s")  # "ASTANA, Oct 31 (Reuters) - "
+_READER = re.compile(
+    r"(?:^|\s)(?:الذي|التي)\s+(?:تلاه|تلته|تلاها|اصدره|اصدرته|اصدرها|وقعه|وقعته|وقعها|قراه|قراها)(?:\s|$)"
+)
 _HOMOGRAPHS = frozenset({"حذر"})  # verbs of saying that are also adjectives ("هدوء حذر")
 _PARTICLES = frozenset(
     [
@@ -219,7 +222,11 @@ def statement(ctx: Context, sent: int, rule: Rule, m: re.Match[str], previous: C
         return None  # "ساد هدوء حذر": the adjective "cautious", not the verb "warned"
     if ctx.lang == "ar" and rule.id.endswith(".participle"):
         return _participle(ctx, sent, rule, (t_start, t_end), clause, slot, same)
-    if rule.source_after:
+    if rule.id.endswith(".document"):
+        speakers, joins = _reader(ctx, slot), False
+        if not speakers:
+            return None
+    elif rule.source_after:
         found = _source(ctx, slot) or _body_of_state(ctx, slot, words) or _anaphor(ctx, words, t_start)
         speakers, joins = found, slot.joins
     else:
@@ -240,6 +247,12 @@ def statement(ctx: Context, sent: int, rule: Rule, m: re.Match[str], previous: C
         speakers, joins = list(previous.actors), True
     joins = joins and previous is not None
     return _statement(ctx, sent, rule, (t_start, t_end), clause, slot, speakers, joins)
+
+
+def _reader(ctx: Context, slot: _Slot) -> list[Located]:
+    """ "جاء في البيان الذي تلاه X": X, who read, issued or signed the document."""
+    m = _READER.search(ctx.text, slot.start, slot.end)
+    return _speakers(ctx, m.end(), slot.end) if m else []
 
 
 def _source(ctx: Context, slot: _Slot) -> list[Located]:

@@ -454,6 +454,13 @@ CASES = [
         "2017-03-21",
         lang="en",
     ),
+    D(
+        "اختتمت أمس الثلاثاء في أستانا الجولة السادسة من المحادثات. وجاء في البيان الختامي الذي تلاه "
+        "وزير الخارجية الروسي سيرغي لافروف أن الهدنة ستمدد.",
+        "statement",
+        "sergey-lavrov",
+        "2017-03-21",
+    ),
     # a statement "at the same meeting" as a dated one
     D(
         "The Security Council held an emergency meeting on Syria on Monday. At the same meeting, UN envoy "
