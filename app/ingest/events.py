@@ -198,11 +198,16 @@ def _set_status(ctx: Context, cand: Cand) -> None:
         cand.status = "planned"
 
 
+# roots that begin with the letters of the future prefix: "سيطرت" (took control) and "سيرت" (ran
+# patrols) are past verbs, not "will …"
+_SIN_ROOTS = ("سيطر", "سير", "ستر")
+
+
 def _future_verb(trigger: str) -> bool:
     """The future prefix on the trigger verb itself ("سيلتقي", "ستبدأ")."""
     word = trigger.split()[0] if trigger.split() else ""
     word = word[1:] if word[:1] in "وف" and len(word) > 4 else word
-    return word[:2] in ("سي", "ست", "سن") and len(word) >= 5
+    return word[:2] in ("سي", "ست", "سن") and len(word) >= 5 and not word.startswith(_SIN_ROOTS)
 
 
 def _one_per_clause(cands: list[Cand]) -> list[Cand]:
