@@ -42,16 +42,24 @@ def _series_matcher(kb: KnowledgeBase) -> tuple[re.Pattern[str], dict[str, str]]
                 key = fold_text(name)
                 if key:
                     names[key] = series.id
+                if key.startswith("ال") and len(key) > 4:
+                    # after the preposition ل the article's alif drops: "للجنة الدستورية"
+                    names.setdefault(key[1:], series.id)
         alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) or "(?!)"
         _SERIES[kb] = (re.compile(rf"(?<![^\W\d_])[وفبل]?(?P<n>{alts})(?![^\W\d_])"), names)
     return _SERIES[kb]
 
 
 def series_in(kb: KnowledgeBase, text: str) -> str | None:
-    """The id of the first talks series named in folded `text`."""
+    """The id of the first talks series named in folded `text`.
+
+    A series named only as the venue of another one named beside it is the venue: in "the fifth
+    round of the constitutional committee, at the UN in Geneva" the series is the committee.
+    """
     regex, names = _series_matcher(kb)
-    m = regex.search(text)
-    return names[m.group("n")] if m else None
+    found = list(dict.fromkeys(names[m.group("n")] for m in regex.finditer(text)))
+    venues = {kb.series[s].place for s in found if s in kb.series and kb.series[s].place != s}
+    return next((s for s in found if s not in venues), found[0] if found else None)
 
 
 def round_from_match(groups: dict[str, str | None]) -> int | None:
