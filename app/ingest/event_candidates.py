@@ -17,7 +17,7 @@ from app.ingest.event_rules import Rule, cue, rules, scanner
 from app.ingest.records import DateValue, PlaceRef, Timex
 from app.ingest.rounds import round_from_match, round_in, series_in, span_for
 
-_PRONOUN_THAT = re.compile(r"\s*(?:انه|انها|انهم|انهما|بانه|بانها)(?!\S)")
+_PRONOUN_THAT = re.compile(r"\s*(?:انه|انها|انهم|انهما|بانه|بانها|(?:that\s+)?(?:he|she|they))(?!\S)")
 _THAT = re.compile(r"(?<!\S)(?:ان|انه|انها|بان|that)(?!\S)")
 _TARGET = re.compile(r"(?:^|\s)(?:علي|ضد|مواقع|معاقل|مقرات|تجمعات|مناطق|against|on)(?:\s+\S+)?\s+$")
 _VICTIM = re.compile(
@@ -30,6 +30,8 @@ _VISIT = re.compile(
     r"(?<!\S)[وفل]?(?:زياره|زيارته|زيارتها|زيارتهما|زار|زارت|يزور|تزور|سيزور|ستزور|visit\S*)(?!\S)"
 )
 _HOST = re.compile(r"(?:^|\s)(?:الي|to)\s*$")  # a visit's host: the capital it goes to
+# a downing verb: the aircraft named after it, and whose it is, are what was hit
+_DOWNING = re.compile(r"(?:اسقط|اسقاط|يسقط|تسقط|shot down|shoots? down|downed|downing)")
 _CONTENT_MARKER = re.compile(r"\s(?:ل(?:ت|ا)\S{3,}|بشان|يضم|يقضي|تنص|حول|بان|that|to|on)(?=\s)")
 
 
@@ -113,6 +115,9 @@ def subject_like(ctx: Context, loc: Located) -> bool:
 def act(ctx: Context, sent: int, rule: Rule, m: re.Match[str]) -> Cand | None:
     t_start, t_end = m.start("t"), m.end("t")
     clause = ctx.clause_at(sent, t_start)
+    # a trigger that runs over a comma ("The deal, reached …, will come into force") ends in its verb's clause
+    verb_clause = ctx.clause_at(sent, max(t_start, t_end - 1))
+    clause = (_list_start(ctx, sent, clause[0]), max(clause[1], verb_clause[1]))
     region = (_after_frame(ctx, clause[0], t_start), max(clause[1], t_end))
     text = ctx.text
     if _denied(ctx, clause[0], t_start):
@@ -162,6 +167,27 @@ def act(ctx: Context, sent: int, rule: Rule, m: re.Match[str]) -> Cand | None:
 
 
 _GATHERINGS = ("meeting", "talks_round")
+_LIST_GAP = re.compile(r"\s*(?:[,،]|[-–—]{1,2})\s*")
+_LIST_WORDS = re.compile(r"(?:and|the|both|as well as|و|كل من|وكل من|[-–—\s])*")
+
+
+def _list_start(ctx: Context, sent: int, start: int) -> int:
+    """The clause of a verb whose subject is a list of names ("The United States, Britain and France
+    launched …", "روسيا، وتركيا وإيران وقعت …") starts at the list's first name."""
+    clauses = [c for c in ctx.clauses_of(sent) if c[1] <= start]
+    for c_start, c_end in reversed(clauses):
+        names = [a for a in ctx.actors_in(c_start, c_end) if a.actor]
+        if not names or not _LIST_GAP.fullmatch(ctx.text[c_end:start]):
+            break
+        rest, pos = [], c_start
+        for a in names:
+            rest.append(ctx.text[pos : a.start])
+            pos = a.end
+        rest.append(ctx.text[pos:c_end])
+        if not all(_LIST_WORDS.fullmatch(r) for r in rest):
+            break
+        start = c_start
+    return start
 
 
 def _unique(actors: list[Located]) -> list[Located]:
@@ -204,9 +230,9 @@ def _omitted_subject(
     """The subject a clause leaves out: "وصل المبعوث إلى دمشق، والتقى الوزير" (the envoy met him);
     "قال بوتين …، مضيفا أنه بحث الأمر مع ترمب" (Putin discussed it)."""
     words = ctx.text[start:t_start]
-    pronoun = re.search(r"(?:^|\s)(?:انه|بانه)\s*$", words)
+    pronoun = re.search(r"(?:^|\s)(?:انه|بانه|he|she)\s*$", words)
     if pronoun_only:  # "وأضاف أنه يعتزم الدعوة إلى جولة": the speaker intends the round
-        pronoun = re.search(r"(?:^|\s)(?:انه|بانه)\s+\S+", words)
+        pronoun = re.search(r"(?:^|\s)(?:انه|بانه|he|she)\s+\S+", words)
     # "تمكن الجيش، …، من فك", "حيث سيطرت على"
     if (pronoun_only or not _SUBJECTLESS.match(words)) and not pronoun:
         return []
@@ -306,6 +332,7 @@ def _clause_actors(
             (ctx.prepositional(loc) and not _agent_of_noun(ctx, loc, t_start, t_end))
             or _TARGET.search(ctx.text, max(start, loc.start - 24), loc.start)
             or _VICTIM.search(ctx.text, max(start, loc.start - 16), loc.start)
+            or (loc.start >= t_start and _DOWNING.search(ctx.text, t_start, t_end))
         ):
             continue  # whom the strike hit ("على مواقع المعارضة", "حاجزا لقوات النظام") is its target
         if kind in ("proposal", "report") and match.ambiguous and not _right_before(ctx, loc, start, t_start):
@@ -501,7 +528,28 @@ def governing(ctx: Context, start: int, end: int, pos: int) -> Timex | None:
     found = [t for t in ctx.timexes_in(start, end) if t.timex and t.timex.date and not _framed(ctx, t, pos)]
     if not found:
         return None
-    return min(found, key=lambda t: abs(t.start - pos)).timex
+    # a date inside an apposition or relative clause ("The deal, reached last month, will come into force
+    # on …") dates that clause, not the verb outside it
+    return min(found, key=lambda t: (_apposed(ctx, t, pos), abs(t.start - pos))).timex
+
+
+_COMMA = re.compile(r"[,،]")
+
+
+def _apposed(ctx: Context, t: Located, pos: int) -> bool:
+    """Whether the date stands between two commas in the middle of its sentence, away from the trigger."""
+    sent = _sentence_of([b[0] for b in ctx.sent_bounds], ctx, t.start)
+    if sent is None:
+        return False
+    lo, hi = ctx.sent_bounds[sent]
+    before = [m.end() for m in _COMMA.finditer(ctx.text, lo, t.start)]
+    after = _COMMA.search(ctx.text, t.end, hi)
+    if not before or after is None or not ctx.text[lo : before[-1] - 1].strip():
+        return False
+    opened, closed = before[-1], after.start()
+    if opened <= pos < closed:
+        return False
+    return len(ctx.text[opened:closed].split()) <= 12
 
 
 def _framed(ctx: Context, t: Located, pos: int) -> bool:

@@ -106,8 +106,15 @@ def _fits(g: Group, c: Cand) -> bool:
         counterparts = counterparts or (
             len(c.person_ids) >= 2 and len(g.person_ids) >= 2 and c.person_ids != g.person_ids
         )
-        return g.status == c.status and (
-            same_sentence or (not counterparts and (bool(c.person_ids & g.person_ids) or len(shared) >= 2))
+        # the same meeting told twice names the same parties (or some of them): X with Y, then X with Z,
+        # are two meetings, in one sentence too
+        return (
+            g.status == c.status
+            and _nested(g, c)
+            and (
+                same_sentence
+                or (not counterparts and (bool(c.person_ids & g.person_ids) or len(shared) >= 2))
+            )
         )
     if c.type in ("proposal", "report"):
         return True
@@ -117,7 +124,8 @@ def _fits(g: Group, c: Cand) -> bool:
         dated = _cand_date(c) is not None and g.date is not None
         if same_sentence:  # "… بمقتل جنود في غارة يوم 27، لتطلق تركيا بعدها عملية": two acts
             # "سيطرت القوات على البلدة، وبعد معارك مع الفصائل": two acts
-            return _same_clause(g, c) or not c.sequel
+            # strikes by other forces in one sentence are other acts
+            return _same_clause(g, c) or (not c.sequel and _nested(g, c))
         return bool(c.ids & g.ids) and dated
     # a deal signed and the truce it sets for a later day are two points on the timeline
     if c.type == "agreement" and c.status != g.status:
@@ -127,7 +135,22 @@ def _fits(g: Group, c: Cand) -> bool:
     parties = c.sides & g.sides
     close = _cand_date(c) is not None and g.date is not None
     close = close or any(abs(m.sent - c.sent) <= 1 for m in g.members)
-    return same_sentence or not c.ids or not g.ids or len(parties) >= 2 or (bool(parties) and close)
+    if not c.ids or not g.ids:  # a deal that names no party is the one told near it, not any deal
+        return same_sentence or close
+    return same_sentence or len(parties) >= 2 or (bool(parties) and close)
+
+
+def _nested(g: Group, c: Cand) -> bool:
+    """The parties of one act told twice: one telling names all the other names (a person counts for
+    the state or body he acts for), or one names none."""
+    a, b = c.sides, g.sides
+    if not a or not b:
+        return True
+    return _covers(a, b) or _covers(b, a)
+
+
+def _covers(small: frozenset[str] | set[str], big: frozenset[str] | set[str]) -> bool:
+    return small <= big
 
 
 def _same_clause(g: Group, c: Cand) -> bool:

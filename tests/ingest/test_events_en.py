@@ -318,7 +318,7 @@ CASES = [
     ),
     C("A truce brokered by Russia and Turkey has held since Friday.", A, ("russia", "turkey"), "2017-03-17"),
     C(
-        "The government and opposition delegations accepted a three-point agenda on Friday.",
+        "The government and opposition delegations accepted a three-point roadmap on Friday.",
         A,
         date="2017-03-17",
     ),

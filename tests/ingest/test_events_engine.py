@@ -1,0 +1,217 @@
+"""The event engine's own checks (cues, grouping, clause regions, the governing date) on sentences written
+for this project, in both languages: each family with positives and negatives.
+
+Each case runs the real stages (timex.tag, the built-in knowledge base, the trigger rules) on one short
+article published on Wednesday 22 March 2017.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from app.ingest import timex
+from app.ingest.event_rules import cue
+from app.ingest.events import extract
+from app.ingest.knowledge import load_kb
+from app.ingest.normalize import fold_text
+from app.ingest.records import ExtractedEvent, RawArticle
+
+WED = date(2017, 3, 22)
+ANY = object()
+
+
+def run(text: str, lang: str = "en") -> list[ExtractedEvent]:
+    article = RawArticle(f"engine-{lang}.txt", text, f"engine-{lang}.txt", WED, lang)
+    return extract(article, timex.tag(text, WED, lang), load_kb())
+
+
+def of_type(events: list[ExtractedEvent], kind: str) -> list[ExtractedEvent]:
+    return [e for e in events if e.type == kind]
+
+
+def ids(ev: ExtractedEvent) -> set[str]:
+    return {a.id for a in ev.actors}
+
+
+# ---- cues: the month May is no modal; "would" elsewhere in the clause is no plan
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks may resume in Geneva next week.",
+        "Both sides may meet again after the holiday.",
+        "Officials said the round may be delayed.",
+    ],
+)
+def test_modal_may_is_speculative(text: str) -> None:
+    assert cue("speculative", "en").search(fold_text(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The sixth round opened in Astana on May 16.",
+        "Talks held in May ended without a deal.",
+        "On Tuesday, May 9, the delegations met.",
+        "Since May the truce has largely held.",
+        "Fighting resumed in late May and June.",
+        "The envoy met both delegations on 4 May.",
+    ],
+)
+def test_month_may_is_not_speculative(text: str) -> None:
+    assert not cue("speculative", "en").search(fold_text(text))
+
+
+def test_talks_on_a_day_in_may_are_kept() -> None:
+    events = run("A new round of Astana talks opened on May 3 with delegations of Russia, Turkey and Iran.")
+    rounds = of_type(events, "talks_round")
+    assert rounds and rounds[0].date is not None and rounds[0].date.value == "2017-05-03"
+
+
+def test_would_in_reported_words_does_not_make_a_call_planned() -> None:
+    events = run("Putin told Obama in a phone call on Tuesday that Russia would not accept the plan.")
+    meetings = of_type(events, "meeting")
+    assert meetings and meetings[0].status == "occurred"
+
+
+def test_would_meet_is_planned() -> None:
+    events = run("The Kremlin said Putin would meet Erdogan in Sochi on Friday, March 31.")
+    meetings = of_type(events, "meeting")
+    assert meetings and meetings[0].status == "planned"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Both delegations met the envoy.", "The warring sides agreed to a pause.", "the two parties signed"],
+)
+def test_dual_anaphor_english(text: str) -> None:
+    assert cue("dual_anaphor", "en").search(fold_text(text))
+
+
+@pytest.mark.parametrize("text", ["Both men spoke.", "The two-day talks ended.", "both of them"])
+def test_dual_anaphor_english_negatives(text: str) -> None:
+    assert not cue("dual_anaphor", "en").search(fold_text(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "according to the official Syrian news agency",
+        "according to a report carried by the Lebanese daily",
+        "Turkish media reported that troops had crossed",
+    ],
+)
+def test_media_report(text: str) -> None:
+    assert cue("media", "en").search(fold_text(text))
+
+
+@pytest.mark.parametrize("text", ["according to a senior Western diplomat", "according to the envoy"])
+def test_media_report_negatives(text: str) -> None:
+    assert not cue("media", "en").search(fold_text(text))
+
+
+# ---- grouping: one act told twice, not two acts sharing one party
+
+
+def test_one_person_meeting_two_counterparts_is_two_meetings() -> None:
+    events = run(
+        "Lavrov met Zarif in Moscow on Monday. Later on Monday, Lavrov met Cavusoglu to discuss the truce."
+    )
+    meetings = of_type(events, "meeting")
+    assert len(meetings) == 2
+    assert {frozenset(ids(m)) for m in meetings} >= {
+        frozenset({"sergey-lavrov", "mohammad-javad-zarif"}),
+        frozenset({"sergey-lavrov", "mevlut-cavusoglu"}),
+    }
+
+
+def test_one_meeting_told_twice_is_one_event() -> None:
+    events = run(
+        "Lavrov met Zarif in Moscow on Monday. During the meeting, Lavrov told Zarif the truce must hold."
+    )
+    assert len(of_type(events, "meeting")) == 1
+
+
+def test_arabic_meetings_with_two_counterparts() -> None:
+    text = (
+        "التقى وزير الخارجية الروسي سيرغي لافروف نظيره الإيراني محمد جواد ظريف في موسكو الاثنين. "
+        "والتقى لافروف بعد ذلك وزير الخارجية التركي مولود جاويش أوغلو."
+    )
+    meetings = of_type(run(text, "ar"), "meeting")
+    assert len(meetings) == 2
+
+
+def test_agreement_with_no_party_far_away_stays_apart() -> None:
+    text = (
+        "Russia and Turkey signed a memorandum on Idlib in Sochi on Monday. "
+        "The opposition said it would study the text. "
+        "Fighting went on in the south. "
+        "The United Nations said aid would follow. "
+        "A separate truce took effect in the eastern suburbs on Sunday."
+    )
+    agreements = of_type(run(text), "agreement")
+    assert len(agreements) == 2
+
+
+# ---- regions: a list of names before the verb, a trigger running over a comma, the apposed date
+
+
+def test_list_of_states_before_the_verb() -> None:
+    events = run(
+        "The United States, Britain and France launched strikes on Syrian chemical sites on Saturday."
+    )
+    strikes = of_type(events, "military")
+    assert strikes and {"united-states", "united-kingdom", "france"} <= ids(strikes[0])
+
+
+def test_arabic_list_of_states_before_the_verb() -> None:
+    text = "روسيا، وتركيا وإيران وقعت مذكرة لإنشاء مناطق تخفيف التصعيد في أستانا الخميس."
+    agreements = of_type(run(text, "ar"), "agreement")
+    assert agreements and {"russia", "turkey", "iran"} <= ids(agreements[0])
+
+
+def test_a_list_needs_names_only() -> None:
+    events = run("After weeks of fighting, Syrian troops launched strikes on rebel positions on Saturday.")
+    strikes = of_type(events, "military")
+    assert strikes and "united-states" not in ids(strikes[0])
+
+
+def test_date_inside_an_apposition_dates_that_clause() -> None:
+    events = run("The deal, reached by Russia and Turkey last month, will come into force on October 15.")
+    agreements = of_type(events, "agreement")
+    assert agreements and agreements[0].date is not None and agreements[0].date.value == "2017-10-15"
+
+
+def test_date_at_the_start_still_governs() -> None:
+    events = run("On Monday, Russia and Turkey signed a deal on Idlib in Sochi.")
+    agreements = of_type(events, "agreement")
+    assert agreements and agreements[0].date is not None and agreements[0].date.value == "2017-03-20"
+
+
+# ---- the speaker who says "he" will act is a party
+
+
+def test_english_pronoun_keeps_the_speaker() -> None:
+    events = run(
+        "The UN envoy Staffan de Mistura said he intended to reconvene the parties in Geneva next month."
+    )
+    rounds = of_type(events, "talks_round")
+    assert rounds and "staffan-de-mistura" in ids(rounds[0])
+
+
+def test_english_other_subject_is_no_speaker() -> None:
+    events = run("Lavrov said that Putin would meet Erdogan in Sochi on Friday, March 31.")
+    meetings = of_type(events, "meeting")
+    assert meetings and "sergey-lavrov" not in ids(meetings[0])
+
+
+# ---- a shot-down aircraft and whose it is are what was hit
+
+
+def test_downed_aircraft_is_the_target() -> None:
+    text = "وأسقطت الدفاعات الجوية طائرة حربية روسية قرب الحدود يوم الثلاثاء."
+    strikes = of_type(run(text, "ar"), "military")
+    assert all("russia" not in ids(s) for s in strikes)
