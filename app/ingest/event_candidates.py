@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from app.ingest.event_context import Context, Located
-from app.ingest.event_rules import Rule, cue, rules, scanner
+from app.ingest.event_rules import Rule, cue, expand, number_value, rules, scanner
 from app.ingest.records import DateValue, PlaceRef, Timex
 from app.ingest.rounds import round_from_match, round_in, series_in, span_for
 
@@ -120,8 +120,11 @@ def act(ctx: Context, sent: int, rule: Rule, m: re.Match[str]) -> Cand | None:
     clause = (_list_start(ctx, sent, clause[0]), max(clause[1], verb_clause[1]))
     region = (_after_frame(ctx, clause[0], t_start), max(clause[1], t_end))
     text = ctx.text
+    called = False
     if _denied(ctx, clause[0], t_start):
-        return None
+        called = rule.type == "talks_round" and _called_for_dated(ctx, clause[0], region, t_start)
+        if not called:
+            return None
     if rule.needs and not _found(rule.needs, text, _needs_from(ctx, sent, region), region[1]):
         return None
     # a media report's content runs on past its clause ("ذكرت وكالة … (سانا) أن الوزير أكد")
@@ -130,7 +133,8 @@ def act(ctx: Context, sent: int, rule: Rule, m: re.Match[str]) -> Cand | None:
         return None
     if rule.needs_cue and not cue(rule.needs_cue, ctx.lang).search(text, *ctx.sent_bounds[sent]):
         return None
-    cand = Cand(rule.type, rule.id, rule.status, sent, t_start, t_end, region, absorbs=rule.absorbs)
+    status = "planned" if called else rule.status  # talks called for by a date are planned for it
+    cand = Cand(rule.type, rule.id, status, sent, t_start, t_end, region, absorbs=rule.absorbs)
     cand.roles = rule.roles
     reach = (region[0], _participants_end(ctx, sent, region[1]) if rule.type in _GATHERINGS else region[1])
     cand.actors = _clause_actors(ctx, rule, reach, t_start, t_end) + _reporters_side(ctx, region[0], t_start)
@@ -286,6 +290,27 @@ def _denied(ctx: Context, start: int, t_start: int) -> bool:
         start <= f_start and f_end <= t_start and _found(denial, ctx.text, f_start, f_end)
         for f_start, f_end in ctx.frames
     )
+
+
+_CALL = re.compile(
+    r"(?:^|\s)[وف]?(?:دعا|دعت|دعوا|يدعو|تدعو|طالب|طالبت|طالبوا|يطالب|تطالب|حث|حثت|يحث|تحث"
+    r"|called for|calls for|call for|urged|urges|demanded|demands|proposed|proposes)(?:\s|$)"
+)
+
+
+def _called_for_dated(ctx: Context, start: int, region: tuple[int, int], t_start: int) -> bool:
+    """A call for talks that names their date ("called for negotiations to begin by January 1"): a round
+    planned for that day, though the call itself asserts no talks."""
+    calls = [
+        (f_start, f_end)
+        for f_start, f_end in ctx.frames
+        if start <= f_start
+        and f_end <= t_start
+        and _found(cue("unasserted", ctx.lang), ctx.text, f_start, f_end)
+    ]
+    if not calls or not all(_found(_CALL, ctx.text, f_start, f_end) for f_start, f_end in calls):
+        return False
+    return governing(ctx, region[0], region[1], t_start) is not None
 
 
 def _reporters_side(ctx: Context, start: int, t_start: int) -> list[Located]:
@@ -497,6 +522,26 @@ def _series_before(ctx: Context, sent: int, start: int) -> str | None:
     return max(counts, key=lambda k: counts[k]) if counts else None
 
 
+_SESSION_ORDINAL = re.compile(
+    expand(
+        r"(?<![^\W\d_])(?:(?:ل|ب|لل)?(?:ال)?(?:دورة|جولة)\s+(?P<a>{ord})|(?P<b>{ord_en})\s+(?:session|round))"
+    )
+)
+
+
+def _numbered(ctx: Context, region: tuple[int, int]) -> int | None:
+    """A round named by its series and number anywhere in the clause ("أستانا-6", "Geneva VIII"), whichever
+    trigger found the act."""
+    for rule in rules(ctx.lang):
+        if rule.type == "talks_round" and rule.id.endswith(".series_number"):
+            m = rule.regex.search(ctx.text, *region)
+            if m is not None and not (rule.unless and _found(rule.unless, ctx.text, *region)):
+                value = round_from_match(m.groupdict())
+                if value:
+                    return value
+    return None
+
+
 def _talks(ctx: Context, cand: Cand, m: re.Match[str], region: tuple[int, int], anchor: bool) -> bool:
     text = ctx.text[region[0] : region[1]]
     if cue("speculative", ctx.lang).search(text):
@@ -507,7 +552,11 @@ def _talks(ctx: Context, cand: Cand, m: re.Match[str], region: tuple[int, int], 
         or series_in(ctx.kb, text)
         or _series_before(ctx, cand.sent, region[0])
     )
-    cand.round = round_from_match(groups) or round_in(text)
+    cand.round = round_from_match(groups) or round_in(text) or _numbered(ctx, region)
+    if cand.round is None and cand.series == "constitutional-committee":
+        # the committee's sessions are its rounds ("الدورة الثالثة للجنة الدستورية", "its third session")
+        session = _SESSION_ORDINAL.search(text)
+        cand.round = number_value(session.group("a") or session.group("b") or "") if session else None
     cand.timex = governing(ctx, *region, cand.t_start)
     if anchor and not (cand.series or cand.round or cand.timex):
         return False

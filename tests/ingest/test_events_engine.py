@@ -215,3 +215,81 @@ def test_downed_aircraft_is_the_target() -> None:
     text = "وأسقطت الدفاعات الجوية طائرة حربية روسية قرب الحدود يوم الثلاثاء."
     strikes = of_type(run(text, "ar"), "military")
     assert all("russia" not in ids(s) for s in strikes)
+
+
+# ---- talks rounds: series and number in any form, whichever verb tells them; sessions of the committee
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "series", "number"),
+    [
+        ("انطلقت محادثات أستانا-6 في العاصمة الكازاخية الاثنين.", "ar", "astana", 6),
+        ("واختتمت مفاوضات جنيف 4 مساء الجمعة دون اختراق.", "ar", "geneva", 4),
+        ("Talks on Astana 6 opened in the Kazakh capital on Monday.", "en", "astana", 6),
+        ("Delegates gathered as Geneva VIII resumed on Tuesday.", "en", "geneva", 8),
+        ("انطلقت أعمال الدورة الثالثة للجنة الدستورية في جنيف الاثنين.", "ar", "constitutional-committee", 3),
+        ("The constitutional committee's second session opened in Geneva on Monday.", "en", None, 2),
+    ],
+)
+def test_round_number_in_any_form(text: str, lang: str, series: str | None, number: int) -> None:
+    rounds = of_type(run(text, lang), "talks_round")
+    assert rounds and rounds[0].round == number
+    assert series is None or rounds[0].series == series
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The Geneva talks resumed on Monday under Security Council resolution 2254.", "en"),
+        ("The 45-member drafting body will meet in Geneva on Monday.", "en"),
+        ("انطلقت مفاوضات جنيف الاثنين بحضور 45 عضوا.", "ar"),
+    ],
+)
+def test_numbers_that_are_not_rounds(text: str, lang: str) -> None:
+    rounds = of_type(run(text, lang), "talks_round")
+    assert all(r.round is None for r in rounds)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "واجتمعت المجموعة الدولية لدعم سوريا في فيينا يوم الجمعة.",
+        "وعقدت الدول الضامنة اجتماعا في أستانا الثلاثاء.",
+        "وتعقد الدول الضامنة اجتماعها المقبل في أستانا الشهر المقبل.",
+    ],
+)
+def test_group_meetings_in_a_series_are_rounds(text: str) -> None:
+    assert of_type(run(text, "ar"), "talks_round")
+
+
+def test_a_call_of_a_group_is_no_round() -> None:
+    assert not of_type(run("ودعت الدول الضامنة إلى احترام الهدنة في إدلب.", "ar"), "talks_round")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The UN envoy called for negotiations between the parties to begin in Geneva on May 10.", "en"),
+        ("ودعا المبعوث الأممي إلى استئناف مفاوضات جنيف في العاشر من أيار.", "ar"),
+    ],
+)
+def test_a_call_for_dated_talks_is_a_planned_round(text: str, lang: str) -> None:
+    rounds = of_type(run(text, lang), "talks_round")
+    assert rounds and rounds[0].status == "planned"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The opposition called for talks to resume.", "en"),
+        ("ودعت المعارضة إلى استئناف المفاوضات.", "ar"),
+        ("The opposition denied that talks had resumed in Geneva on Monday.", "en"),
+    ],
+)
+def test_undated_calls_and_denials_are_no_round(text: str, lang: str) -> None:
+    assert not of_type(run(text, lang), "talks_round")
+
+
+def test_is_expected_is_planned() -> None:
+    rounds = of_type(run("A new round of Geneva talks is expected later this month."), "talks_round")
+    assert rounds and rounds[0].status == "planned"
