@@ -224,6 +224,7 @@ def api_facets(request: Request, session: SessionDep, filters: FiltersDep) -> di
             ]
             for param, facet in facets.items()
         },
+        "truncated": sorted(param for param, facet in facets.items() if facet.more),
         "histogram": HistogramOut(
             unit=hist.unit,
             buckets=[

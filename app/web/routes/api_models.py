@@ -238,6 +238,7 @@ class FacetsOut(BaseModel):
                             }
                         ]
                     },
+                    "truncated": [],
                     "histogram": {
                         "unit": "month",
                         "buckets": [
@@ -257,6 +258,9 @@ class FacetsOut(BaseModel):
 
     total: int
     facets: dict[str, list[FacetValueOut]]
+    truncated: list[str] = Field(
+        default_factory=list, description="the facets whose lists show only their most frequent values"
+    )
     histogram: HistogramOut
 
 
