@@ -21,7 +21,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any, TypeVar, cast
 
-from sqlalchemy import BindParameter, Connection, Select, Table, bindparam, select, union
+from sqlalchemy import BindParameter, Connection, Select, Table, bindparam, or_, select, union
 from sqlalchemy.sql.expression import CompoundSelect
 
 from app.ingest.identity import Report
@@ -234,38 +234,65 @@ def _narrowing_possible(new: Profile) -> bool:
     return True
 
 
+# A sub-query's narrowing, as the rules impose it: (place, statement day); each set or None.
+Narrowing = tuple[str | None, date | None]
+# What sub-queries share: date range, kinds, narrowing; they take the union of actors (or series).
+PartKey = tuple[date, date, tuple[str, ...], str | None, date | None]
+VARIANTS: tuple[tuple[bool, bool], ...] = ((False, False), (True, False), (True, True))
+
+
+def _narrowing_of(new: Profile) -> Narrowing:
+    """Place (events without a place, or at this place) and, for a statement, its very day."""
+    day = new.date.start if new.type == "statement" and new.date else None
+    return new.place, day
+
+
 def find_candidates(conn: Connection, searches: Sequence[Search]) -> dict[str, StoredEvent]:
-    """Every stored event some search may admit (a superset): one statement, then links and mentions."""
-    by_actor: dict[tuple[date, date], tuple[set[str], set[str]]] = {}
-    by_series: dict[tuple[date, date], tuple[set[str], set[str]]] = {}
+    """Every stored event some search may admit (a superset): one statement, then links.
+
+    Accounts asking the same range, kinds and narrowing share one sub-query (with the union
+    of their actors, or series), so each sub-query is as narrow as that account's own query.
+    """
+    by_actor: dict[PartKey, set[str]] = defaultdict(set)
+    by_series: dict[PartKey, set[str]] = defaultdict(set)
     rounds: set[tuple[str, int]] = set()
     for s in searches:
         if s.round_key:
             rounds.add(s.round_key)
-        for rng in s.ranges:
+        place, day = _narrowing_of(s.new)
+        for lo, hi in s.ranges:
+            key = (lo, hi, tuple(sorted(s.kinds)), place, day)
             if s.new.actors:
-                who, kinds = by_actor.setdefault(rng, (set(), set()))
-                who |= s.new.actors
-                kinds |= s.kinds
+                by_actor[key] |= s.new.actors
             if s.new.series:
-                names, kinds = by_series.setdefault(rng, (set(), set()))
-                names.add(s.new.series)
-                kinds |= s.kinds
+                by_series[key].add(s.new.series)
     if not (by_actor or by_series or rounds):
         return {}
-    # Shapes (how many sub-queries of each kind) padded to powers of two by repeating the last
-    # one, so that few distinct statements are ever compiled.
-    actor_parts = _pad_parts(sorted(by_actor.items()))
-    series_parts = _pad_parts(sorted(by_series.items()))
-    round_parts = _pad_parts(sorted(rounds))
+    # Sub-query counts of each form padded to powers of two by repeating the last one, so
+    # that few distinct statements are ever compiled.
     params: dict[str, Any] = {}
-    for i, ((lo, hi), (who, kinds)) in enumerate(actor_parts):
-        params.update({f"a{i}": padded(who), f"a{i}_lo": lo, f"a{i}_hi": hi, f"a{i}_k": padded(kinds)})
-    for i, ((lo, hi), (names, kinds)) in enumerate(series_parts):
-        params.update({f"s{i}": padded(names), f"s{i}_lo": lo, f"s{i}_hi": hi, f"s{i}_k": padded(kinds)})
+    counts: list[int] = []
+    for prefix, parts in (("a", by_actor), ("s", by_series)):
+        for has_place, has_day in VARIANTS:
+            form = [
+                (k, v)
+                for k, v in parts.items()
+                if (k[3] is not None, k[4] is not None) == (has_place, has_day)
+            ]
+            chosen = _pad_parts(sorted(form))
+            tag = f"{prefix}{int(has_place)}{int(has_day)}_"
+            for i, ((lo, hi, kinds, place, day), names) in enumerate(chosen):
+                params.update({f"{tag}{i}": padded(names), f"{tag}{i}_lo": lo, f"{tag}{i}_hi": hi})
+                params[f"{tag}{i}_k"] = padded(kinds)
+                if has_place:
+                    params[f"{tag}{i}_p"] = place
+                if has_day:
+                    params[f"{tag}{i}_d"] = day
+            counts.append(len(chosen))
+    round_parts = _pad_parts(sorted(rounds))
     for i, (series, rnd) in enumerate(round_parts):
         params.update({f"r{i}": series, f"r{i}_n": rnd})
-    statement = _candidate_statement(len(actor_parts), len(series_parts), len(round_parts))
+    statement = _candidate_statement(tuple(counts), len(round_parts))
     rows = conn.execute(statement, params).all()
     return read_events(conn, [r.id for r in rows], rows)
 
@@ -284,31 +311,40 @@ def padded(values: Iterable[str]) -> list[str]:
 
 
 @lru_cache(maxsize=512)
-def _candidate_statement(n_actor: int, n_series: int, n_round: int) -> Select[Any]:
-    """Event rows whose id one of the sub-queries finds; one sub-query per range keeps each on its index."""
+def _candidate_statement(counts: tuple[int, ...], n_round: int) -> Select[Any]:
+    """Event rows whose id one of the sub-queries finds; one sub-query per range keeps each on its index.
+
+    `counts`: how many actor sub-queries of each VARIANTS form, then how many series ones.
+    """
     ev, ea = EVENTS, LINKS
     parts: list[Select[Any]] = []
-    for i in range(n_actor):
-        parts.append(
-            select(ea.c.event_id)
-            .join(ev, ev.c.id == ea.c.event_id)
-            .where(
-                ea.c.actor_id.in_(bindparam(f"a{i}", expanding=True)),
-                ea.c.sort_date.between(bindparam(f"a{i}_lo"), bindparam(f"a{i}_hi")),
-                ev.c.type.in_(bindparam(f"a{i}_k", expanding=True)),
-            )
-            .correlate(None)
-        )
-    for i in range(n_series):
-        parts.append(
-            select(ev.c.id)
-            .where(
-                ev.c.type.in_(bindparam(f"s{i}_k", expanding=True)),
-                ev.c.sort_date.between(bindparam(f"s{i}_lo"), bindparam(f"s{i}_hi")),
-                ev.c.series.in_(bindparam(f"s{i}", expanding=True)),
-            )
-            .correlate(None)
-        )
+    forms = [("a", v) for v in VARIANTS] + [("s", v) for v in VARIANTS]
+    for (prefix, (has_place, has_day)), count in zip(forms, counts, strict=True):
+        tag = f"{prefix}{int(has_place)}{int(has_day)}_"
+        for i in range(count):
+            name = f"{tag}{i}"
+            conds: list[Any] = [ev.c.type.in_(bindparam(f"{name}_k", expanding=True))]
+            if has_place:
+                conds.append(or_(ev.c.place_id.is_(None), ev.c.place_id == bindparam(f"{name}_p")))
+            if has_day:
+                conds += [ev.c.date_start == bindparam(f"{name}_d"), ev.c.date_precision == "day"]
+            if prefix == "a":
+                part = (
+                    select(ea.c.event_id)
+                    .join(ev, ev.c.id == ea.c.event_id)
+                    .where(
+                        ea.c.actor_id.in_(bindparam(name, expanding=True)),
+                        ea.c.sort_date.between(bindparam(f"{name}_lo"), bindparam(f"{name}_hi")),
+                        *conds,
+                    )
+                )
+            else:
+                part = select(ev.c.id).where(
+                    ev.c.sort_date.between(bindparam(f"{name}_lo"), bindparam(f"{name}_hi")),
+                    ev.c.series.in_(bindparam(name, expanding=True)),
+                    *conds,
+                )
+            parts.append(part.correlate(None))
     for i in range(n_round):
         # No type condition: it would lure SQLite onto the (type, sort_date) index; `admits` checks it.
         rnd = select(ev.c.id).where(ev.c.series == bindparam(f"r{i}"), ev.c.round == bindparam(f"r{i}_n"))
