@@ -510,6 +510,21 @@ def _antecedent_parties(ctx: Context, sent: int, start: int) -> list[Located]:
     return best[2]
 
 
+def _series_of_previous(ctx: Context, sent: int, start: int, number: int | None) -> str | None:
+    """A numbered round with no series of its own ("a seventh round in June") continues the series whose
+    round before it, or itself, the article names ("the sixth round of Geneva talks ended")."""
+    if not number:
+        return None
+    for i in range(sent, -1, -1):
+        lo, hi = ctx.sent_bounds[i]
+        words = ctx.text[lo : min(hi, start)]
+        if round_in(words) in (number - 1, number):
+            found = series_in(ctx.kb, words)
+            if found:
+                return found
+    return None
+
+
 def _series_before(ctx: Context, sent: int, start: int) -> str | None:
     """The talks series the article has named most so far, the nearest on a tie ("الجولة المقبلة ستعقد
     في آب" in an article on Astana)."""
@@ -547,12 +562,13 @@ def _talks(ctx: Context, cand: Cand, m: re.Match[str], region: tuple[int, int], 
     if cue("speculative", ctx.lang).search(text):
         return False
     groups = m.groupdict()
+    cand.round = round_from_match(groups) or round_in(text) or _numbered(ctx, region)
     cand.series = (
         series_in(ctx.kb, groups.get("series") or "")
         or series_in(ctx.kb, text)
+        or _series_of_previous(ctx, cand.sent, region[0], cand.round)
         or _series_before(ctx, cand.sent, region[0])
     )
-    cand.round = round_from_match(groups) or round_in(text) or _numbered(ctx, region)
     if cand.round is None and cand.series == "constitutional-committee":
         # the committee's sessions are its rounds ("الدورة الثالثة للجنة الدستورية", "its third session")
         session = _SESSION_ORDINAL.search(text)

@@ -293,3 +293,41 @@ def test_undated_calls_and_denials_are_no_round(text: str, lang: str) -> None:
 def test_is_expected_is_planned() -> None:
     rounds = of_type(run("A new round of Geneva talks is expected later this month."), "talks_round")
     assert rounds and rounds[0].status == "planned"
+
+
+def test_a_numbered_round_continues_the_series_of_the_round_before() -> None:
+    text = (
+        "The fifth round of Geneva talks ended on Friday. The Astana guarantors met separately in Kazakhstan. "
+        "Astana monitors reported violations. The UN envoy said he hoped to reconvene a sixth round in May."
+    )
+    rounds = [r for r in of_type(run(text), "talks_round") if r.round == 6]
+    assert rounds and rounds[0].series == "geneva" and rounds[0].status == "planned"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow made a proposal to convene a peace congress in Sochi on November 18.",
+        "The guarantors agreed to hold the next Astana meeting on December 21.",
+    ],
+)
+def test_intent_to_convene_is_planned(text: str) -> None:
+    rounds = of_type(run(text), "talks_round")
+    assert rounds and rounds[0].status == "planned"
+
+
+def test_quoted_conference_held_by_a_verb_outside_the_quote() -> None:
+    text = "واقترحت موسكو عقد «مؤتمر الحوار الوطني» في سوتشي في الثامن عشر من تشرين الثاني."
+    rounds = of_type(run(text, "ar"), "talks_round")
+    assert rounds and rounds[0].series == "sochi"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وعقد الوزير مؤتمرا صحفيا في جنيف أمس.",
+        "وكان الرئيس الروسي قد دعا إلى عقد مؤتمر الحوار بعد لقائه نظيره التركي في سوتشي.",
+    ],
+)
+def test_press_conferences_and_background_calls_are_no_rounds(text: str) -> None:
+    assert not of_type(run(text, "ar"), "talks_round")
