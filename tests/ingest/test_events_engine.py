@@ -297,7 +297,7 @@ def test_is_expected_is_planned() -> None:
 
 def test_a_numbered_round_continues_the_series_of_the_round_before() -> None:
     text = (
-        "The fifth round of Geneva talks ended on Friday. The Astana guarantors met separately in Kazakhstan. "
+        "The fifth round of Geneva talks ended on Friday. The Astana guarantors met in Kazakhstan. "
         "Astana monitors reported violations. The UN envoy said he hoped to reconvene a sixth round in May."
     )
     rounds = [r for r in of_type(run(text), "talks_round") if r.round == 6]
