@@ -32,6 +32,10 @@ _VISIT = re.compile(
 _HOST = re.compile(r"(?:^|\s)(?:الي|to)\s*$")  # a visit's host: the capital it goes to
 # a downing verb: the aircraft named after it, and whose it is, are what was hit
 _DOWNING = re.compile(r"(?:اسقط|اسقاط|يسقط|تسقط|shot down|shoots? down|downed|downing)")
+_NOMINAL_WITH = re.compile(
+    r"(?<!\S)(?:talks|meeting|meetings|call|conversation|discussions|consultations|lunch|dinner)\s+(?:\S+\s+){0,2}?with(?!\S)"
+    r"|(?<!\S)(?:محادثات|مباحثات|لقاء|اجتماع|اتصال|مكالمة)\s+(?:\S+\s+){0,2}?مع(?!\S)"
+)
 _CONTENT_MARKER = re.compile(r"\s(?:ل(?:ت|ا)\S{3,}|بشان|يضم|يقضي|تنص|حول|بان|that|to|on)(?=\s)")
 
 
@@ -117,7 +121,7 @@ def act(ctx: Context, sent: int, rule: Rule, m: re.Match[str]) -> Cand | None:
     clause = ctx.clause_at(sent, t_start)
     # a trigger that runs over a comma ("The deal, reached …, will come into force") ends in its verb's clause
     verb_clause = ctx.clause_at(sent, max(t_start, t_end - 1))
-    clause = (_list_start(ctx, sent, clause[0]), max(clause[1], verb_clause[1]))
+    clause = (_list_start(ctx, sent, clause[0]), _list_end(ctx, sent, max(clause[1], verb_clause[1])))
     region = (_after_frame(ctx, clause[0], t_start), max(clause[1], t_end))
     text = ctx.text
     called = False
@@ -152,6 +156,9 @@ def act(ctx: Context, sent: int, rule: Rule, m: re.Match[str]) -> Cand | None:
         cand.actors = _title_anaphor(ctx, sent, region, cand.actors)
     if len(cand.actors) < 2 and rule.type == "meeting" and _POSSESSIVE.search(text, t_start, t_end):
         cand.actors = _unique(_speaker_of(ctx, sent, t_start) + cand.actors)  # "قال X عقب لقائه الوفدين"
+    if len(cand.actors) == 1 and rule.type == "meeting" and _NOMINAL_WITH.search(text, t_start, t_end):
+        # "X said after talks with Y", "After a meeting with Y, X said": the speaker is the other party
+        cand.actors = _unique(_speaker_of(ctx, sent, ctx.sent_bounds[sent][1]) + cand.actors)
     if len(cand.actors) < 2:
         cand.actors = _with_dual_anaphor(ctx, cand.actors, region)
     if len(cand.actors) < 3:
@@ -171,16 +178,50 @@ def act(ctx: Context, sent: int, rule: Rule, m: re.Match[str]) -> Cand | None:
 
 
 _GATHERINGS = ("meeting", "talks_round")
+_BACKED = re.compile(
+    r"\s*(?:backed|supported|aided|helped|assisted|covered|escorted)\s+by\s|\s*(?:مدعوم|مدعومه|مدعومين|بدعم|بغطاء|باسناد|بمسانده)\s"
+)
+_AND = re.compile(r"(?<!\S)(?:and\s|و)")
 _LIST_GAP = re.compile(r"\s*(?:[,،]|[-–—]{1,2})\s*")
 _LIST_WORDS = re.compile(r"(?:and|the|both|as well as|و|كل من|وكل من|[-–—\s])*")
+
+
+def _list_end(ctx: Context, sent: int, end: int) -> int:
+    """A clause ending in a list of names runs on over the names after the comma ("a summit between Putin,
+    Erdogan and Iranian President Hassan Rouhani ended"): up to the last name of the list."""
+    before = [a for a in ctx.actors_in(ctx.sent_bounds[sent][0], end) if a.actor]
+    if not before or not _LIST_WORDS.fullmatch(ctx.text[before[-1].end : end]):
+        return end
+    for c_start, c_end in ctx.clauses_of(sent):
+        if c_start < end:
+            continue
+        if not _LIST_GAP.fullmatch(ctx.text[end:c_start]):
+            break
+        pos, joined = c_start, False
+        for a in ctx.actors_in(c_start, c_end):
+            gap = ctx.text[pos : a.start]
+            if not a.actor or not (_LIST_WORDS.fullmatch(gap) or (pos > c_start and len(gap.split()) <= 2)):
+                break
+            joined = joined or bool(_AND.search(ctx.text, pos, a.start + 1))
+            pos = a.end
+        if pos == c_start or not joined:  # a list closes with "and": "Putin met Erdogan, Turkey said" is none
+            break
+        end = pos
+        if pos < c_end and not _LIST_WORDS.fullmatch(ctx.text[pos:c_end]):
+            break
+    return end
 
 
 def _list_start(ctx: Context, sent: int, start: int) -> int:
     """The clause of a verb whose subject is a list of names ("The United States, Britain and France
     launched …", "روسيا، وتركيا وإيران وقعت …") starts at the list's first name."""
     clauses = [c for c in ctx.clauses_of(sent) if c[1] <= start]
+    first = start
     for c_start, c_end in reversed(clauses):
         names = [a for a in ctx.actors_in(c_start, c_end) if a.actor]
+        if names and _BACKED.match(ctx.text, c_start) and _LIST_GAP.fullmatch(ctx.text[c_end:start]):
+            start = first = c_start  # "…, backed by Russian air power, captured": the backer acts too
+            continue
         if not names or not _LIST_GAP.fullmatch(ctx.text[c_end:start]):
             break
         rest, pos = [], c_start
@@ -189,6 +230,10 @@ def _list_start(ctx: Context, sent: int, start: int) -> int:
             pos = a.end
         rest.append(ctx.text[pos:c_end])
         if not all(_LIST_WORDS.fullmatch(r) for r in rest):
+            # the list's head ("the foreign ministers of Russia, Iran and Turkey"): a clause ending in a name
+            # before names already taken in, or the subject before an apposition ("forces, backed by …,")
+            if (start < first or _BACKED.match(ctx.text, first)) and _LIST_WORDS.fullmatch(rest[-1]):
+                start = c_start
             break
         start = c_start
     return start

@@ -103,16 +103,15 @@ def _fits(g: Group, c: Cand) -> bool:
         # a person who meets one counterpart and then calls another takes part in two meetings
         counterparts = bool(c.person_ids - g.person_ids) and bool(g.person_ids - c.person_ids)
         # two meetings that each name their people, not the same people: a bilateral and a trilateral summit
-        counterparts = counterparts or (
-            len(c.person_ids) >= 2 and len(g.person_ids) >= 2 and c.person_ids != g.person_ids
-        )
+        summits = len(c.person_ids) >= 2 and len(g.person_ids) >= 2 and c.person_ids != g.person_ids
+        counterparts = counterparts or summits
         # the same meeting told twice names the same parties (or some of them): X with Y, then X with Z,
         # are two meetings, in one sentence too
         return (
             g.status == c.status
             and _nested(g, c)
             and (
-                same_sentence
+                (same_sentence and not summits)
                 or (not counterparts and (bool(c.person_ids & g.person_ids) or len(shared) >= 2))
             )
         )

@@ -331,3 +331,54 @@ def test_quoted_conference_held_by_a_verb_outside_the_quote() -> None:
 )
 def test_press_conferences_and_background_calls_are_no_rounds(text: str) -> None:
     assert not of_type(run(text, "ar"), "talks_round")
+
+
+def test_speaker_after_talks_with_someone_is_a_party() -> None:
+    for text in (
+        "Lavrov told reporters after talks with Zarif in Moscow on Monday that the truce was holding.",
+        "After talks with Zarif in Moscow on Monday, Lavrov said the truce was holding.",
+    ):
+        meetings = of_type(run(text), "meeting")
+        assert meetings and {"sergey-lavrov", "mohammad-javad-zarif"} <= ids(meetings[0])
+
+
+def test_a_meeting_before_another_meeting_keeps_its_own_parties() -> None:
+    meetings = of_type(
+        run("After a meeting with Lavrov, Zarif met Cavusoglu in Ankara on Monday."), "meeting"
+    )
+    assert all("sergey-lavrov" not in ids(m) or "mevlut-cavusoglu" not in ids(m) for m in meetings)
+
+
+def test_a_bilateral_and_a_trilateral_summit_in_one_sentence() -> None:
+    text = (
+        "Putin met Erdogan in Sochi on Monday, after Putin, Erdogan and Rouhani held a summit in Tehran "
+        "last week."
+    )
+    assert len(of_type(run(text), "meeting")) == 2
+
+
+def test_a_backer_named_in_an_apposition_acts_too() -> None:
+    for text, lang in (
+        ("Syrian government forces, backed by Russian air power, captured the town on Sunday.", "en"),
+        ("وشنت القوات الحكومية، بغطاء جوي روسي، هجوما على البلدة الأحد.", "ar"),
+    ):
+        strikes = of_type(run(text, lang), "military")
+        assert strikes and {"syrian-government", "russia"} <= ids(strikes[0]), text
+
+
+def test_a_clause_with_other_words_is_no_list() -> None:
+    text = "After the talks in Moscow, Turkish troops shelled positions near Afrin on Sunday."
+    strikes = of_type(run(text), "military")
+    assert strikes and "russia" not in ids(strikes[0])
+
+
+def test_a_list_of_names_after_the_comma_stays_with_its_act() -> None:
+    text = "A summit between Putin, Erdogan and Iranian President Hassan Rouhani ended in Tehran on Friday."
+    meetings = of_type(run(text), "meeting")
+    assert meetings and {"vladimir-putin", "recep-tayyip-erdogan", "hassan-rouhani"} <= ids(meetings[0])
+
+
+def test_a_name_after_the_comma_without_and_is_no_list() -> None:
+    text = "Putin met Erdogan in Sochi, Turkey's foreign ministry said on Monday."
+    meetings = of_type(run(text), "meeting")
+    assert meetings and "turkey" not in ids(meetings[0])
