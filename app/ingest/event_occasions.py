@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 import yaml
@@ -57,8 +57,14 @@ def _patterns(raw: Any, where: str) -> dict[str, re.Pattern[str]]:
 
 
 @lru_cache(maxsize=1)
-def occasions() -> tuple[Occasion, ...]:
+def _occasions_file() -> dict[str, Any]:
     data = yaml.safe_load(OCCASIONS_FILE.read_text(encoding="utf-8"))
+    return data if isinstance(data, dict) else {}
+
+
+@lru_cache(maxsize=1)
+def occasions() -> tuple[Occasion, ...]:
+    data = _occasions_file()
     out = []
     for i, raw in enumerate(data.get("occasions", [])):
         where = f"{OCCASIONS_FILE}: occasions[{i}]"
@@ -211,11 +217,10 @@ def _in_frame(ctx: Context, pos: int, anchor: int) -> bool:
     return any(s <= pos < e and not s <= anchor < e for s, e in ctx.frames)
 
 
-@lru_cache(maxsize=8)
+@cache
 def tie(name: str, lang: str) -> re.Pattern[str]:
     """A regex of the `ties` section (attached, reply), folded, for `lang`."""
-    data = yaml.safe_load(OCCASIONS_FILE.read_text(encoding="utf-8"))
-    entry = data.get("ties", {}).get(name)
+    entry = _occasions_file().get("ties", {}).get(name)
     if not isinstance(entry, dict):
         raise RuleError(f"{OCCASIONS_FILE}: no tie named {name!r}")
     return _patterns(entry, f"{OCCASIONS_FILE}: ties.{name}").get(lang) or re.compile("(?!)")

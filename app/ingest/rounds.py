@@ -14,7 +14,7 @@ import re
 import weakref
 from collections.abc import Sequence
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import pairwise
 
 import yaml
@@ -112,10 +112,16 @@ _CLAUSE_REACH = 120  # … or further on in the verb's clause (no comma or full 
 _CLAUSE_BREAK = re.compile(r"[،,.؛;:]")
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=1)
+def _spans() -> dict[str, object]:
+    data = yaml.safe_load(_SPANS_FILE.read_text(encoding="utf-8"))
+    return data if isinstance(data, dict) else {}
+
+
+@cache  # every (name, lang) stays compiled: a bounded cache thrashed and re-read the file
 def span_cue(name: str, lang: str) -> re.Pattern[str]:
-    """A regex of spans.yaml (opens, closes, lasted, lasts), folded, for `lang`."""
-    entry = yaml.safe_load(_SPANS_FILE.read_text(encoding="utf-8")).get(name)
+    """A regex of spans.yaml (opens, closes, lasted, lasts, until), folded, for `lang`."""
+    entry = _spans().get(name)
     if not isinstance(entry, dict):
         raise RuleError(f"{_SPANS_FILE}: no entry named {name!r}")
     return re.compile(expand(str(entry["en" if lang == "en" else "ar"])))
