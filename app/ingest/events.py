@@ -51,7 +51,6 @@ def extract(article: RawArticle, timexes: Sequence[Timex], kb: KnowledgeBase) ->
         return []
     ctx = event_context.build(article, timexes, kb)
     cands = candidates(ctx)
-    _date_spans(ctx, cands)
     _date_days_of_round(ctx, cands)
     groups = group(cands)
     _date_replies(ctx, groups)
@@ -83,9 +82,11 @@ def candidates(ctx: Context) -> list[Cand]:
         if cand is not None:
             out.append(cand)
     _date_from_sentences(ctx, out)
-    _date_statements(ctx, out)
     for cand in out:
         _set_status(ctx, cand)
+    # a round's span before the statements made on its occasions ("at the closing session": its last day)
+    _date_spans(ctx, out)
+    _date_statements(ctx, out)
     out.sort(key=lambda c: (c.sent, c.t_start))
     return _one_per_clause(out)
 

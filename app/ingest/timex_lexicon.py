@@ -103,6 +103,8 @@ class Lexicon:
     suffix_ed: bool
     not_ed: frozenset[str]
     past_not_after: frozenset[str]
+    counterfactual: tuple[tuple[str, ...], ...]  # "كان من المفترض أن", "was meant to": the past
+    complement: frozenset[str]  # words opening reported words: a cue after them is not the clause's
     trap_before: frozenset[str]
     trap_after: frozenset[str]
     year_cues: tuple[str, ...]
@@ -142,7 +144,15 @@ def _deixis(lang: str) -> tuple[dict[str, int], dict[str, int]]:
 
 
 def _tense(lang: str) -> dict[str, Any]:
-    out: dict[str, Any] = {"past": set(), "future": set(), "prefixes": (), "not_prefixed": (), "ed": False}
+    out: dict[str, Any] = {
+        "past": set(),
+        "future": set(),
+        "counterfactual": set(),
+        "complement": set(),
+        "prefixes": (),
+        "not_prefixed": (),
+        "ed": False,
+    }
     for e in _entries("tense", lang):
         out[e["direction"]] |= set(_names(e.get("words") or []))
         if e.get("prefixes"):
@@ -221,6 +231,8 @@ def lexicon(lang: str) -> Lexicon:
         suffix_ed=bool(tense["ed"]),
         not_ed=tense.get("not_ed", frozenset()),
         past_not_after=tense.get("not_after", frozenset()),
+        counterfactual=tuple(sorted(tuple(p.split()) for p in tense["counterfactual"])),
+        complement=frozenset(tense["complement"]),
         trap_before=trap_before,
         trap_after=trap_after,
         year_cues=tuple(_by_lang("traps", "year_cues", lang)),

@@ -152,7 +152,7 @@ def _shift(m: re.Match[str], ctx: Context) -> int | None:
 def read_month(m: re.Match[str], ctx: Context) -> Reading | None:
     name = _name(m, "month")
     paired = any(_g(m, g) for g in ("month2", "month3", "month4"))
-    anchored = paired or bool(_g(m, "year") or _g(m, "dir") or _g(m, "mod"))
+    anchored = paired or bool(_g(m, "year") or _g(m, "dir") or _g(m, "mod") or _g(m, "dirb"))
     if not _month_allowed(m, ctx, name, anchored):
         return None
     month, part = ctx.lex.months[name], _mod_part(m, ctx)
@@ -161,6 +161,8 @@ def read_month(m: re.Match[str], ctx: Context) -> Reading | None:
     if ctx.published is None:
         return Reading("month", None)
     strict = ctx.lex.dir_words.get(_name(m, "dir"), 0) if _g(m, "dir") else 0
+    if _g(m, "dirb"):  # "last March", "next June": the one before or after publication
+        strict = -1 if m.group("dirb") == "last" else 1
     year = year_for_month(month, ctx.published, _tense(m, ctx), strict)
     return Reading("month", month_value(year, month, part))
 

@@ -70,16 +70,31 @@ def clause_tense(text: str, start: int, end: int, lex: Lexicon) -> int:
     if stop:
         right = right[: stop.start()]
     before = _TOKEN.findall(left)[-MAX_TOKENS_BEFORE:]
+    if _counterfactual(before, lex):
+        return -1  # "كان من المفترض أن تنطلق الحافلات فجر الأربعاء": what was to happen, and did not
     for i in range(len(before) - 1, -1, -1):
         found = _cue_after(before, i, lex)
         if found:
             return found
     after = _TOKEN.findall(right)[:MAX_TOKENS_AFTER]
+    # "warned X on Wednesday that Washington would …": the reported words have their own tense
+    after = next((after[:i] for i, w in enumerate(after) if w in lex.complement), after)
     for i in range(len(after)):
         found = _cue_after(after, i, lex)
         if found:
             return found
     return 0
+
+
+def _counterfactual(tokens: list[str], lex: Lexicon) -> bool:
+    """A planned act the clause tells as past ("كان من المفترض أن", "was meant to", "كان يفترض")."""
+    if lex.lang == "ar":
+        tokens = [t[1:] if t[:1] in _AR_CLITICS and len(t) > 3 else t for t in tokens]
+    for phrase in lex.counterfactual:
+        n = len(phrase)
+        if any(tuple(tokens[i : i + n]) == phrase for i in range(len(tokens) - n + 1)):
+            return True
+    return False
 
 
 def _cue_after(tokens: list[str], i: int, lex: Lexicon) -> int:

@@ -1,0 +1,113 @@
+"""Families of event-date errors seen on unseen text, each with sentences written for this project
+(Arabic and English, with negatives): the tense that anchors a weekday or a month, and the date an
+act takes from the clause or occasion it stands on. Each case runs the real tagger, knowledge base
+and event rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pytest
+
+from app.ingest import timex
+from app.ingest.events import extract
+from app.ingest.knowledge import load_kb
+from app.ingest.records import ExtractedEvent, RawArticle
+
+THU = date(2016, 7, 14)  # a Thursday
+WED = date(2017, 3, 22)  # a Wednesday
+FEB = date(2021, 2, 9)  # a Tuesday
+
+# ---- time expressions: the direction the clause's tense gives
+
+TENSE = [
+    # a plan told as past ("was to happen", and did not): the weekday is the one before publication
+    ("وكان من المفترض أن تتحرك القافلة الأولى فجر الثلاثاء، لكن القصف منعها", THU, "ar", "2016-07-12"),
+    ("كان يفترض أن يصل وفد المعارضة إلى العاصمة مساء الأحد", THU, "ar", "2016-07-10"),
+    ("The first convoy was supposed to get going at dawn on Tuesday", THU, "en", "2016-07-12"),
+    ("The exchange of prisoners was meant to get going on Monday", THU, "en", "2016-07-11"),
+    # negatives: an ordinary plan keeps the future
+    ("ومن المقرر أن تتحرك القافلة الأولى فجر الثلاثاء", THU, "ar", "2016-07-19"),
+    ("The first convoy is going to leave on Tuesday", THU, "en", "2016-07-19"),
+    # the reported words ("that …", "أن …") have their own tense: a cue in them does not date the saying
+    (
+        "The Italian foreign minister cautioned his Egyptian counterpart Sameh Hassan Shoukry in a long "
+        "telephone conversation on Monday that Rome would freeze the contracts",
+        THU,
+        "en",
+        "2016-07-11",
+    ),
+    (
+        "أبلغ وزير الخارجية الإيطالي نظيره المصري سامح حسن شكري خلال اتصال هاتفي طويل صباح الاثنين "
+        "أن روما ستجمد العقود",
+        THU,
+        "ar",
+        "2016-07-11",
+    ),
+    # negative: with no "that", a cue after the expression still counts
+    ("The two ministers in their talks on Saturday will sign the accord", THU, "en", "2016-07-16"),
+    # "last March", "next June": the month before or after publication, whatever the verb
+    ("despite the truce the two sides agreed last March", FEB, "en", "2020-03"),
+    ("the envoy hopes to convene the body next June", FEB, "en", "2021-06"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "lang", "value"), TENSE, ids=[c[0][:40] for c in TENSE])
+def test_tense_anchors_the_expression(text: str, published: date, lang: str, value: str) -> None:
+    values = [t.value for t in timex.tag(text, published, lang)]
+    assert value in values, values
+
+
+# ---- event dates
+
+
+def run(text: str, lang: str = "ar", published: date = WED) -> list[ExtractedEvent]:
+    article = RawArticle("case.txt", text, "case.txt", published, lang)
+    return extract(article, timex.tag(text, published, lang), load_kb())
+
+
+@dataclass(frozen=True)
+class D:
+    text: str
+    type: str
+    actor: str | None  # a knowledge-base id the event must have (None: any)
+    date: str | None  # the event's date value; None: no date of its own
+    lang: str = "ar"
+    published: date = WED
+
+
+def _dates(case: D) -> list[str | None]:
+    return [
+        e.date.value if e.date else None
+        for e in run(case.text, case.lang, case.published)
+        if e.type == case.type and (case.actor is None or case.actor in {a.id for a in e.actors})
+    ]
+
+
+CASES = [
+    # a statement made after a session of a round whose span the article gives: the round's last day,
+    # not the day it opened
+    D(
+        "واستمرت الجولة الرابعة من محادثات أستانا يومين، إذ انطلقت أمس الثلاثاء بمشاورات مغلقة. "
+        "وقال رئيس الوفد الروسي ألكسندر لافرنتييف في مؤتمر صحافي عقب الجلسة إن العمل سيستمر.",
+        "statement",
+        "alexander-lavrentiev",
+        "2017-03-22",
+    ),
+    # a planned act told as past gets the past day, not next week's (and is not planned)
+    D(
+        "وكان من المفترض أن تبدأ الغارات على المدينة مساء الاثنين، قبل أن يتجدد القصف على الأحياء الشرقية.",
+        "military",
+        None,
+        "2017-03-20",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.text[:40] for c in CASES])
+def test_event_date(case: D) -> None:
+    dates = _dates(case)
+    assert dates, f"no {case.type} event found"
+    assert case.date in dates, dates
