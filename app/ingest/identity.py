@@ -139,7 +139,9 @@ def aggregate(reports: Sequence[Report], lookup: RoundLookup | None = None) -> A
     kind = _most_common(r.type for r in reports) or first.type
     when = choose_date(reports)
     published = min((r.published for r in reports if r.published), default=None)
-    series = _most_common(r.series or "" for r in reports)
+    # A round told by its venue only joins the numbered round held there: the number's series names it.
+    numbered = [r for r in reports if r.series and r.round is not None]
+    series = _most_common(r.series or "" for r in (numbered or reports))
     rnd = choose_round(reports, series, when.start if when else published, lookup)
     actors = _union_actors(reports)
     en, ar = _titles(reports)

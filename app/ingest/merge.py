@@ -221,6 +221,7 @@ def _profile_of(agg: Aggregate, reports: Sequence[Report]) -> Profile:
         speakers=speakers_of(set(agg.actors)),
         documents=frozenset(r.document_id for r in reports),
         n_sources=agg.n_sources,
+        placed=agg.sort_date,
     )
 
 

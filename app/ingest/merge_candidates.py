@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from typing import Any, TypeVar, cast
@@ -25,7 +25,7 @@ from sqlalchemy import BindParameter, Connection, Select, Table, bindparam, or_,
 from sqlalchemy.sql.expression import CompoundSelect
 
 from app.ingest.identity import Report
-from app.ingest.merge_rules import Profile, family, sort_date_ranges, speakers_of
+from app.ingest.merge_rules import Profile, exact_day, family, sort_date_ranges, speakers_of
 from app.ingest.records import DateValue
 from app.models import Document, Event, EventActor, Mention
 
@@ -113,6 +113,7 @@ class StoredEvent:
                 speakers=speakers_of(who),
                 documents=frozenset(),
                 n_sources=row["n_sources"],
+                placed=row["sort_date"],
             )
         return self._profile
 
@@ -200,10 +201,9 @@ class Search:
         new = self.new
         if new.place and row["place_id"] is not None and row["place_id"] != new.place:
             return False
-        if new.type == "statement":  # same day, day precision (the search requires new.date)
-            assert new.date is not None
-            if row["date_start"] != new.date.start or row["date_precision"] != "day":
-                return False
+        # a statement: the same day (its search requires one, see _narrowing_of)
+        if new.type == "statement" and exact_day(event.profile()) != exact_day(new):
+            return False
         if new.series and row["series"] == new.series and self._in_ranges(row["sort_date"]):
             return True
         if new.actors:
@@ -221,29 +221,24 @@ def search_of(new: Profile, published: date | None) -> Search:
     round_key = None
     if new.type == "talks_round" and new.series and new.round is not None:
         round_key = (new.series, new.round)
+    if new.date is None and published is not None:
+        new = replace(new, placed=published)  # an undated account is told on its article's day
     ranges = sort_date_ranges(new, published)
-    if not (new.actors or new.series) or not _narrowing_possible(new):
+    if not (new.actors or new.series):
         ranges = []
     return Search(new, tuple(ranges), kinds_of(new.type), round_key)
-
-
-def _narrowing_possible(new: Profile) -> bool:
-    """A statement merges only on the same day at the same place: without both, nothing can match."""
-    if new.type == "statement":
-        return bool(new.date and new.date.precision == "day" and new.place)
-    return True
 
 
 # A sub-query's narrowing, as the rules impose it: (place, statement day); each set or None.
 Narrowing = tuple[str | None, date | None]
 # What sub-queries share: date range, kinds, narrowing; they take the union of actors (or series).
 PartKey = tuple[date, date, tuple[str, ...], str | None, date | None]
-VARIANTS: tuple[tuple[bool, bool], ...] = ((False, False), (True, False), (True, True))
+VARIANTS: tuple[tuple[bool, bool], ...] = ((False, False), (True, False), (False, True), (True, True))
 
 
 def _narrowing_of(new: Profile) -> Narrowing:
     """Place (events without a place, or at this place) and, for a statement, its very day."""
-    day = new.date.start if new.type == "statement" and new.date else None
+    day = exact_day(new) if new.type == "statement" else None
     return new.place, day
 
 

@@ -5,7 +5,11 @@ score (higher is a better match) used to pick among several candidates.
 The rules (issue 5): same type; compatible dates (a day inside a reported
 week, month or span counts); overlapping actors by canonical id; no
 conflicting place; never two accounts from the same article. Statements are
-cheap and frequent, so they merge only on the same day, speaker and place.
+cheap and frequent, so they merge only when both are dated to the same day and
+one side's speakers include all the other's. A round told only by its venue is
+the numbered round held there on exactly its dates. An undated meeting is news
+of its article's day: it joins the same parties' meeting of that day or the day
+before.
 """
 
 from __future__ import annotations
@@ -24,6 +28,14 @@ DATELESS_OK = frozenset({"proposal", "talks_round", "agreement"})
 DATELESS_WINDOW_DAYS = 7
 # A dated account looks for events starting this long before it (a week holding its day).
 WEEK_BEFORE_DAYS = 6
+# Kinds whose undated accounts are news of the day: they may join the same parties' event
+# dated to their article's day or the day before (see _told_near); two undated accounts
+# join when their articles are at most this many days apart.
+TOLD_RECENT = frozenset({"meeting"})
+TOLD_WITHIN_DAYS = 1
+
+
+Day = date  # the field `date` shadows the type inside Profile
 
 
 @dataclass(frozen=True)
@@ -39,6 +51,9 @@ class Profile:
     speakers: frozenset[str]
     documents: frozenset[int]
     n_sources: int = 1
+    # Where an undated account stands: its article's publication day (a stored event's
+    # sort date, its earliest source's). Unused when `date` is set.
+    placed: Day | None = None
 
 
 def family(kind: str) -> str:
@@ -70,13 +85,29 @@ def _conflicts(new: Profile, old: Profile) -> bool:
         return True
     if new.documents & old.documents:
         return True  # never two events of one article
-    if _same(new.series, old.series) is False:
+    if _same(new.series, old.series) is False and not _venue_alike(new, old):
         return True
     # A numbered round is named by its series and number; a source placing it elsewhere
     # ("the envoy to Syria") disagrees on the place, it does not describe another round.
     if new.type == "talks_round" and _same(new.round, old.round):
         return False
     return _same(new.place, old.place) is False
+
+
+def _venue_named(a: Profile, b: Profile) -> bool:
+    """`a` is a round named only by its venue ("the talks in Geneva"), unnumbered, held where
+    `b`'s series met on exactly `b`'s dates: one session told by a source that did not name
+    the process. Any other date, or a number, keeps them apart."""
+    if not (a.type == b.type == "talks_round" and a.series and a.round is None and b.place):
+        return False
+    venue = a.series.casefold()
+    if venue != b.place.casefold() or (a.place or a.series).casefold() != venue:
+        return False
+    return bool(a.date and b.date and (a.date.start, a.date.end) == (b.date.start, b.date.end))
+
+
+def _venue_alike(new: Profile, old: Profile) -> bool:
+    return _venue_named(new, old) or _venue_named(old, new)
 
 
 def _round_score(new: Profile, old: Profile) -> float | None:
@@ -97,7 +128,26 @@ def _date_score(new: Profile, old: Profile) -> float | None:
         return 1.0 if new.date.value == old.date.value else 0.5
     if family(new.type) in DATELESS_OK:
         return 0.0
+    if new.type in TOLD_RECENT and _told_near(new, old):
+        return 0.0
     return None
+
+
+def _recent_day(p: Profile) -> date | None:
+    """The day a meeting happened or, undated, the day it was told (its source's publication)."""
+    return p.placed if p.date is None else exact_day(p)
+
+
+def _told_near(new: Profile, old: Profile) -> bool:
+    """An undated meeting is told as news: it happened on its article's day or the day before.
+    It joins a meeting dated to one of those days, or an undated one told a day apart."""
+    a, b = _recent_day(new), _recent_day(old)
+    if a is None or b is None:
+        return False
+    if new.date is None and old.date is None:
+        return abs((a - b).days) <= TOLD_WITHIN_DAYS
+    told, held = (a, b) if new.date is None else (b, a)
+    return 0 <= (told - held).days <= TOLD_WITHIN_DAYS
 
 
 def _actor_score(new: Profile, old: Profile) -> float | None:
@@ -110,13 +160,28 @@ def _actor_score(new: Profile, old: Profile) -> float | None:
     return len(shared) / len(new.actors | old.actors)
 
 
+def exact_day(p: Profile) -> date | None:
+    """The one day an account is dated to, if any.
+
+    For statements: an undated one has none, since the same speaker's undated words told by two
+    articles of one day are often two remarks (the seeds hold two such pairs); one dated only to
+    a week or month may be any of the speaker's words that week."""
+    if p.date is not None and p.date.precision == "day" and p.date.start == p.date.end:
+        return p.date.start
+    return None
+
+
+def speakers_agree(a: frozenset[str], b: frozenset[str]) -> bool:
+    """One side names all the other's speakers and maybe more: a joint statement and one of its
+    signatories; a spokesman and the spokesman with his state. Two different officials of one
+    state (each listed with it) do not agree."""
+    return bool(a & b) and (a <= b or b <= a)
+
+
 def _statement_ok(new: Profile, old: Profile) -> bool:
-    """Same day, same speaker, same place: a speaker says many things in a week."""
-    if not (new.date and old.date and new.date.precision == "day" and old.date.precision == "day"):
-        return False
-    if new.date.start != old.date.start or new.date.end != old.date.end:
-        return False
-    return bool(new.speakers & old.speakers) and _same(new.place, old.place) is True
+    """Same day and speakers; no other place (checked by _conflicts)."""
+    day = exact_day(new)
+    return day is not None and day == exact_day(old) and speakers_agree(new.speakers, old.speakers)
 
 
 def match_score(new: Profile, old: Profile) -> float | None:
@@ -126,16 +191,23 @@ def match_score(new: Profile, old: Profile) -> float | None:
     rounds = _round_score(new, old)
     if rounds is not None:
         return None if rounds < 0 else rounds + (1.0 if new.date and old.date else 0.0)
+    if _venue_alike(new, old):  # same dates checked; the parties listed may differ
+        return 2.0 + (_actor_score(new, old) or 0.0)
     if new.type == "talks_round" and (new.series or old.series) and not _same(new.series, old.series):
         return None  # an unnamed round and a named one: nothing says they are the same
-    if new.type == "statement" and not _statement_ok(new, old):
-        return None
+    if new.type == "statement":
+        if not _statement_ok(new, old):
+            return None
+        # the day agrees; the speakers may be a subset of the other side's actors
+        return 2.0 + len(new.actors & old.actors) / len(new.actors | old.actors)
     when = _date_score(new, old)
     if when is None:
         return None
     if new.type == "talks_round" and _same(new.series, old.series) and not (new.date and old.date):
         return None  # a dateless, unnumbered round cannot be placed among the series' rounds
     who = _actor_score(new, old)
+    if who is not None and not (new.date and old.date) and new.type in TOLD_RECENT:
+        who = who if len(new.actors & old.actors) >= 2 else None  # told undated: the same two parties
     if who is None and new.type == "talks_round" and _same(new.series, old.series):
         who = 0.0  # the series names the process: sources list its parties differently, or not at all
     if who is None:
@@ -152,6 +224,11 @@ def sort_date_ranges(new: Profile, published: date | None) -> list[tuple[date, d
     events are placed.
     """
     ranges: list[tuple[date, date]] = []
+    if new.type == "statement":
+        day = exact_day(new)
+        return [(day, day)] if day else []
+    if new.type in TOLD_RECENT:
+        ranges += _told_ranges(new, published)
     if new.date is not None:
         start = new.date.start
         ranges.append((start - timedelta(days=WEEK_BEFORE_DAYS), new.date.end))
@@ -160,3 +237,12 @@ def sort_date_ranges(new: Profile, published: date | None) -> list[tuple[date, d
         span = timedelta(days=DATELESS_WINDOW_DAYS)
         ranges.append((published - span, published + span))
     return ranges
+
+
+def _told_ranges(new: Profile, published: date | None) -> list[tuple[date, date]]:
+    """Where the events _told_near admits have their sort date (an undated one's is its source's day)."""
+    one = timedelta(days=TOLD_WITHIN_DAYS)
+    if new.date is None:
+        return [(published - one, published + one)] if published else []
+    day = _recent_day(new)
+    return [(day, day + one)] if day else []

@@ -67,9 +67,33 @@ MERGE_CASES = [
     ("statement same day place speaker",
      prof("statement", D14, place="geneva", actors={"envoy"}),
      prof("statement", D14, place="geneva", actors={"envoy"}, doc=2), True),
-    ("statement without place",
+    ("statement, no place on either side",
      prof("statement", D14, actors={"envoy"}),
+     prof("statement", D14, actors={"envoy"}, doc=2), True),
+    ("statement, place on one side only",
+     prof("statement", D14, place="geneva", actors={"envoy"}),
+     prof("statement", D14, actors={"envoy"}, doc=2), True),
+    ("statement, other day",
+     prof("statement", D14, actors={"envoy"}),
+     prof("statement", day("2016-07-15"), actors={"envoy"}, doc=2), False),
+    ("undated statements told the same day",
+     prof("statement", None, actors={"spokesman"}, placed=date(2016, 7, 14)),
+     prof("statement", None, actors={"spokesman"}, placed=date(2016, 7, 14), doc=2), False),
+    ("undated statement and one dated to the day it was told",
+     prof("statement", None, actors={"envoy"}, placed=date(2016, 7, 14)),
      prof("statement", D14, actors={"envoy"}, doc=2), False),
+    ("spokesman alone and with his state",
+     prof("statement", D14, actors={"spokesman"}),
+     prof("statement", D14, actors={"spokesman", "russia"}, doc=2), True),
+    ("joint statement and one of its signatories",
+     prof("statement", D14, actors={"minister-b"}),
+     prof("statement", D14, actors={"russia", "turkey", "minister-a", "minister-b"}, doc=2), True),
+    ("an envoy with his state and three states together",
+     prof("statement", D14, actors={"envoy", "russia"}),
+     prof("statement", D14, actors={"russia", "turkey", "iran"}, doc=2), False),
+    ("two officials of one state",
+     prof("statement", D14, actors={"minister-a", "russia"}),
+     prof("statement", D14, actors={"spokesman", "russia"}, doc=2), False),
     ("statement other speaker",
      prof("statement", D14, place="geneva", actors={"envoy", "un"}, speakers={"envoy"}),
      prof("statement", D14, place="geneva", actors={"envoy", "un"}, speakers={"un"}, doc=2), False),
@@ -91,6 +115,34 @@ MERGE_CASES = [
      prof("talks_round", week_of("2019-11-12"), series="cc", actors=(), doc=2), False),
     ("unnumbered dateless round", prof("talks_round", None, series="geneva"),
      prof("talks_round", SPAN, series="geneva", round=7, doc=2), False),
+    ("round told by its venue, same dates",
+     prof("talks_round", SPAN, series="geneva", place="geneva", actors={"un"}),
+     prof("talks_round", SPAN, series="cc", round=2, place="geneva", actors={"un", "opp"}, doc=2), True),
+    ("round told by its venue, other dates",
+     prof("talks_round", day("2017-07-12"), series="geneva", place="geneva", actors={"un"}),
+     prof("talks_round", SPAN, series="cc", round=2, place="geneva", actors={"un"}, doc=2), False),
+    ("venue series elsewhere", prof("talks_round", SPAN, series="vienna", place="vienna", actors={"un"}),
+     prof("talks_round", SPAN, series="cc", round=2, place="geneva", actors={"un"}, doc=2), False),
+    ("numbered round of another series at the venue",
+     prof("talks_round", SPAN, series="geneva", round=7, place="geneva", actors={"un"}),
+     prof("talks_round", SPAN, series="cc", round=2, place="geneva", actors={"un"}, doc=2), False),
+    ("undated meeting told the day it was held",
+     prof(placed=date(2016, 7, 14)), prof(when=D14, doc=2), True),
+    ("undated meeting told the day after",
+     prof(placed=date(2016, 7, 15)), prof(when=D14, doc=2), True),
+    ("undated meeting told two days after", prof(placed=date(2016, 7, 16)), prof(when=D14, doc=2), False),
+    ("undated meeting told the day before the dated one",
+     prof(placed=date(2016, 7, 13)), prof(when=D14, doc=2), False),
+    ("undated meetings told a day apart",
+     prof(placed=date(2016, 7, 15)), prof(placed=date(2016, 7, 14), doc=2), True),
+    ("undated meetings told a week apart",
+     prof(placed=date(2016, 7, 21)), prof(placed=date(2016, 7, 14), doc=2), False),
+    ("undated meeting sharing one party of two",
+     prof(placed=date(2016, 7, 14)), prof(when=D14, actors={"usa", "iran"}, doc=2), False),
+    ("undated meeting, one party named",
+     prof(placed=date(2016, 7, 14), actors={"usa"}), prof(when=D14, doc=2), False),
+    ("undated strike is not news of the day",
+     prof("military", placed=date(2016, 7, 14)), prof("military", D14, doc=2), False),
 ]  # fmt: skip
 
 
@@ -112,9 +164,13 @@ def test_sort_date_ranges_cover_containers_and_publication() -> None:
     assert (date(2016, 7, 1), date(2016, 7, 1)) in ranges  # its month
     assert (date(2016, 1, 1), date(2016, 1, 1)) in ranges  # its year
     assert (date(2016, 7, 13), date(2016, 7, 27)) in ranges  # dateless proposals near publication
-    assert (
-        sort_date_ranges(prof("meeting"), date(2016, 7, 20)) == []
-    )  # a dateless meeting merges with nothing
+    assert sort_date_ranges(prof("military"), date(2016, 7, 20)) == []  # a dateless strike: nothing
+    # a dateless meeting: meetings told within a day of it, or held on its day or the day before
+    assert sort_date_ranges(prof("meeting"), date(2016, 7, 20)) == [(date(2016, 7, 19), date(2016, 7, 21))]
+    # a meeting on the 14th: also undated ones told on the 14th or 15th
+    assert (date(2016, 7, 14), date(2016, 7, 15)) in sort_date_ranges(prof(when=D14), date(2016, 7, 20))
+    assert sort_date_ranges(prof("statement", D14), date(2016, 7, 20)) == [(D14.start, D14.start)]
+    assert sort_date_ranges(prof("statement"), date(2016, 7, 20)) == []  # an undated statement
 
 
 def report(doc: str, published: str, start: int, **kw: object) -> Report:
