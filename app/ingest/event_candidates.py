@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from app.ingest.actors import ActorMatch
 from app.ingest.event_context import Context, Located
 from app.ingest.event_rules import Rule, cue, expand, number_value, rules, scanner
-from app.ingest.records import DateValue, PlaceRef, Timex
+from app.ingest.records import ActorRef, DateValue, PlaceRef, Timex
 from app.ingest.rounds import round_from_match, round_in, series_in, span_for
 
 _PRONOUN_THAT = re.compile(r"\s*(?:انه|انها|انهم|انهما|بانه|بانها|(?:that\s+)?(?:he|she|they))(?!\S)")
@@ -35,6 +36,15 @@ _DOWNING = re.compile(r"(?:اسقط|اسقاط|يسقط|تسقط|shot down|shoot
 _NOMINAL_WITH = re.compile(
     r"(?<!\S)(?:talks|meeting|meetings|call|conversation|discussions|consultations|lunch|dinner)\s+(?:\S+\s+){0,2}?with(?!\S)"
     r"|(?<!\S)(?:محادثات|مباحثات|لقاء|اجتماع|اتصال|مكالمة)\s+(?:\S+\s+){0,2}?مع(?!\S)"
+)
+_OUTLET = re.compile(r"\s*[«\"“](?P<name>[^»\"”\s][^»\"”]{1,30})[»\"”]")
+_FORCES = re.compile(
+    r"(?<!\S)[وفبل]?(?:(?:مقاتلو|مقاتلي|عناصر|وحدات)\s+)?(?P<head>ال(?:قوات|جيش|تحالف|فصائل))(?!\S)"
+)
+# a noun of fighting and the preposition that names a side to it, up to the side's name
+_FIGHT_WITH = re.compile(
+    r"(?<!\S)[وبل]?(?:ال)?(?:معارك|معركه|اشتباكات|مواجهات|قتال|clashes|fighting|battles?|fight)"
+    r"(?:\s+\S+){0,6}?\s+(?:بين|مع|ضد|between|with|against)\s+(?:the\s+)?$"
 )
 _CONTENT_MARKER = re.compile(r"\s(?:ل(?:ت|ا)\S{3,}|بشان|يضم|يقضي|تنص|حول|بان|that|to|on)(?=\s)")
 
@@ -145,8 +155,16 @@ def act(ctx: Context, sent: int, rule: Rule, m: re.Match[str]) -> Cand | None:
     if rule.type == "meeting" or (rule.type in ("military", "talks_round") and not cand.actors):
         subject = _omitted_subject(ctx, sent, clause[0], t_start, cand.actors, rule.type == "talks_round")
         cand.actors = _unique(subject + cand.actors)
+    if rule.type == "military":
+        # "وتوغل مقاتلو القوات": the forces named before are the subject; a clause or sentence that
+        # names no one ("وكانت القوات قد أطبقت …، بعد أن سيطرت على …") goes on with them
+        forces = _forces_anaphor(ctx, t_end, min(region[1], t_end + 16))
+        if not cand.actors or forces:
+            cand.actors = _unique(forces + cand.actors)
     if rule.type == "military" and not cand.actors:
-        cand.actors = _sentence_subject(ctx, sent, clause[0])
+        cand.actors = _sentence_subject(ctx, sent, clause[0]) or _forces_anaphor(
+            ctx, ctx.sent_bounds[sent][0], max(region[1], t_end)
+        )
     if len(cand.actors) < 2 and (
         cue("dual_verb", ctx.lang).match(ctx.text, t_start, t_end)
         or (rule.type == "meeting" and _found(cue("dual_people", ctx.lang), ctx.text, *region))
@@ -163,6 +181,10 @@ def act(ctx: Context, sent: int, rule: Rule, m: re.Match[str]) -> Cand | None:
         cand.actors = _with_dual_anaphor(ctx, cand.actors, region)
     if len(cand.actors) < 3:
         cand.actors = _with_plural_anaphor(ctx, cand.actors, region)
+    if rule.type == "report":
+        outlet = _outlet(ctx, t_end)  # "ذكرت صحيفة «حرييت» التركية": the paper publishes it
+        if outlet:
+            cand.actors = _unique(outlet + cand.actors)
     if not cand.actors and rule.type == "agreement":
         cand.actors = _antecedent_parties(ctx, sent, region[0])
     if len(cand.actors) < rule.min_actors:
@@ -392,9 +414,12 @@ def _clause_actors(
     out = []
     for loc in ctx.actors_in(start, end):
         match = loc.actor
-        if match is None or ctx.in_quote(loc.start):
+        if match is None or (ctx.in_quote(loc.start) and not (kind == "military" and _marked_name(ctx, loc))):
             continue
         if match.metonym and ctx.prepositional(loc) and not (visit and _HOST.search(ctx.text, 0, loc.start)):
+            continue
+        if kind == "military" and _opponent(ctx, loc, start):
+            out.append(loc)  # "معارك بين قوات النظام والفصائل", "clashes with IS": both sides fight
             continue
         if kind not in ("meeting", "statement") and _place_phrase(ctx, loc):
             continue
@@ -409,6 +434,51 @@ def _clause_actors(
             continue
         out.append(loc)
     return out
+
+
+def _outlet(ctx: Context, t_end: int) -> list[Located]:
+    """The name in quotation marks right after a media noun ("صحيفة «الوطن»", 'وكالة "سانا"'): the outlet
+    that publishes the report, as a new actor when the knowledge base does not know it."""
+    m = _OUTLET.match(ctx.text, t_end)
+    if m is None:
+        return []
+    start, end = m.span("name")
+    known = [a for a in ctx.actors_in(start, end) if a.actor and a.start == start and a.end == end]
+    if known:
+        return known[:1]
+    o_start, o_end = ctx.to_original(start, end)
+    name = ctx.article.text[o_start:o_end].strip()
+    slug = "-".join(ctx.text[start:end].split())
+    ref = ActorRef(f"new-{slug}", "", name, "organisation", aliases=(name,), is_new=True)
+    return [Located(start, end, actor=ActorMatch(o_start, o_end, ref, "introduced"))]
+
+
+def _forces_anaphor(ctx: Context, start: int, end: int) -> list[Located]:
+    """ "القوات", "مقاتلو القوات", "التحالف": a definite noun of armed forces that names no one, standing for
+    the last actor named before whose name holds it ("قوات سوريا الديمقراطية" … "القوات")."""
+    if ctx.lang != "ar":
+        return []
+    for m in _FORCES.finditer(ctx.text, start, end):
+        if any(a.start <= m.start("head") < a.end for a in ctx.actors_in(max(0, m.start() - 40), m.end())):
+            continue  # "القوات الحكومية" is a name of its own
+        head = m.group("head")[2:]
+        for loc in reversed(ctx.actors_in(0, m.start())):
+            if loc.actor and loc not in ctx.adjectives and head in ctx.text[loc.start : loc.end]:
+                return [Located(m.start("head"), m.end("head"), actor=loc.actor)]
+        return []
+    return []
+
+
+def _marked_name(ctx: Context, loc: Located) -> bool:
+    """A name the writer sets in quotation marks of its own ("و«هيئة تحرير الشام»"): a name, not words."""
+    text = ctx.text
+    return loc.start > 0 and text[loc.start - 1] in '«“"' and text[loc.end : loc.end + 1] in ("»", "”", '"')
+
+
+def _opponent(ctx: Context, loc: Located, start: int) -> bool:
+    """A side named after "بين/مع/ضد" right after a noun of fighting ("معارك عنيفة مع الفصائل",
+    "clashes between X and Y"): one of the parties to the battle, not its place or target."""
+    return bool(_FIGHT_WITH.search(ctx.text, max(start, loc.start - 50), loc.start))
 
 
 def _agent_of_noun(ctx: Context, loc: Located, t_start: int, t_end: int) -> bool:

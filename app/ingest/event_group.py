@@ -124,6 +124,9 @@ def _fits(g: Group, c: Cand) -> bool:
         if same_sentence:  # "… بمقتل جنود في غارة يوم 27، لتطلق تركيا بعدها عملية": two acts
             # "سيطرت القوات على البلدة، وبعد معارك مع الفصائل": two acts
             # strikes by other forces in one sentence are other acts
+            # "تقدم القوات …، حيث سيطرت على المدينة في …": the capture of a place is an act of its own
+            if not _same_clause(g, c) and _capture(c) != any(_capture(m) for m in g.members):
+                return False
             return _same_clause(g, c) or (not c.sequel and _nested(g, c))
         return bool(c.ids & g.ids) and dated
     # a deal signed and the truce it sets for a later day are two points on the timeline
@@ -137,6 +140,11 @@ def _fits(g: Group, c: Cand) -> bool:
     if not c.ids or not g.ids:  # a deal that names no party is the one told near it, not any deal
         return same_sentence or close
     return same_sentence or len(parties) >= 2 or (bool(parties) and close)
+
+
+def _capture(c: Cand) -> bool:
+    """A rule that tells the taking of a place ("سيطرت على", "captured"), not fighting or strikes."""
+    return c.rule.endswith((".take_control", ".capture", ".capture_place", ".captured_by"))
 
 
 def _nested(g: Group, c: Cand) -> bool:

@@ -28,6 +28,7 @@ from app.ingest.records import Timex
 
 _SLOT_MAX = 120  # folded characters after a verb of saying in which its subject may stand
 _SUBJECT_REACH = 90  # the subject of a verb of saying starts this close to it
+_OFFICE_REACH = 60  # folded characters before a new person's name in which the office's body stands
 _SLOT_MAX_EN = 80  # English: "that" or a colon this close to the verb ends the frame
 _EN_ADVERBIAL = 20  # English: a date starting this close after the verb dates the saying
 # English words that may stand between a verb of saying and the date of the saying
@@ -98,6 +99,8 @@ _DATELINE = re.compile(r"[^\n]{0,60}?\s(?:-|--|—|–)\s")  # "ASTANA, Oct 31 (
 _READER = re.compile(
     r"(?:^|\s)(?:الذي|التي)\s+(?:تلاه|تلته|تلاها|اصدره|اصدرته|اصدرها|وقعه|وقعته|وقعها|قراه|قراها)(?:\s|$)"
 )
+_COMMA = re.compile(r"\s*[،,]\s*")
+_LIST_GAP_WORDS = re.compile(r"\s*(?:[،,]\s*)?(?:and\s+|و)?")
 _HOMOGRAPHS = frozenset({"حذر"})  # verbs of saying that are also adjectives ("هدوء حذر")
 _PARTICLES = frozenset(
     [
@@ -233,6 +236,8 @@ def statement(ctx: Context, sent: int, rule: Rule, m: re.Match[str], previous: C
         speakers, joins = _find_speakers(ctx, sent, clause, (t_start, t_end), slot, words), slot.joins
     if ctx.lang == "ar" and _object_not_subject(ctx, trigger, speakers, same):
         speakers = []
+    if rule.reach is not None and speakers and speakers[0].start > t_end + rule.reach:
+        speakers = []  # "رفض" names its subject at once; a name further on is another clause's
     plural = ctx.lang == "ar" and bool(_PLURAL_VERB.match(trigger))
     if not speakers and rule.source_after:
         return None  # "according to a joint statement": no one named
@@ -383,11 +388,17 @@ def _saying_timex(ctx: Context, start: int, end: int, t_start: int) -> Timex | N
 
 
 def _title_body(ctx: Context, speakers: list[Located], phrase: str, start: int, end: int) -> list[Located]:
-    """A spokesperson or delegate speaks for a body ("المتحدث باسم الكرملين"): the body is an actor too."""
-    if not speakers or len(speakers) > 1 or not cue("body_title", ctx.lang).search(phrase):
+    """A spokesperson or delegate speaks for a body ("المتحدث باسم الكرملين"): the body is an actor too.
+    A person the knowledge base does not know speaks for the body or state of his office whatever the
+    title ("رئيس وفد المعارضة أحمد X", "مدير الاتصالات في الرئاسة التركية X")."""
+    if not speakers or len(speakers) > 1:
         return []
     person = speakers[0].actor
     if person is None or person.actor.kind != "person":
+        return []
+    if person.actor.is_new:
+        return _office_of_new(ctx, speakers[0])
+    if not cue("body_title", ctx.lang).search(phrase):
         return []
     for loc in ctx.actors_in(start, end):
         match = loc.actor
@@ -395,6 +406,28 @@ def _title_body(ctx: Context, speakers: list[Located], phrase: str, start: int, 
             body = ctx.kb.actors.get(ctx.kb.roles[match.role_title].body)
             if body is not None:
                 return [Located(loc.start, loc.end, actor=replace(match, actor=body.ref(), role_title=None))]
+    return []
+
+
+def _office_of_new(ctx: Context, person: Located) -> list[Located]:
+    """The body of a new person's title: the title's role body when the title names one, else the
+    body or state adjective that ends the office just before the name, with no other name between."""
+    ref = person.actor
+    assert ref is not None
+    for loc in ctx.actors_in(max(0, person.start - _OFFICE_REACH), person.end):
+        match = loc.actor
+        if match and match.role_title and match.actor.id == ref.actor.id and loc.start <= person.start:
+            body = ctx.kb.actors.get(ctx.kb.roles[match.role_title].body)
+            if body is not None:
+                return [Located(loc.start, loc.end, actor=replace(match, actor=body.ref(), role_title=None))]
+    before = [
+        a
+        for a in ctx.actors_in(max(0, person.start - _OFFICE_REACH), person.start)
+        if a.actor and a.actor.actor.kind != "person" and not a.actor.ambiguous
+    ]
+    gap = ctx.text[before[-1].end : person.start] if before else ""
+    if before and not re.search(r"[،,.:\"«»]", gap) and len(gap.split()) <= 1:
+        return [before[-1]]
     return []
 
 
@@ -412,7 +445,27 @@ def _speakers(ctx: Context, start: int, end: int) -> list[Located]:
             if a.actor and a.actor.actor.kind != "person" and a.start < person.start and not a.actor.ambiguous
         ]
         return [person, *bodies[:1]]
-    return found[:1]
+    return found[:1] + _apposed_list(ctx, found[0], end) if found else []
+
+
+def _apposed_list(ctx: Context, body: Located, end: int) -> list[Located]:
+    """A body followed by the states it stands for, between commas ("الدول الضامنة لمسار أستانا، روسيا
+    وتركيا وإيران،", "the guarantors, Russia, Iran and Turkey,"): those states speak too."""
+    if body.actor is None or body.actor.actor.kind == "person":
+        return []
+    comma = _COMMA.search(ctx.text, body.end, min(len(ctx.text), body.end + 30))
+    if comma is None or len(ctx.text[body.end : comma.start()].split()) > 3:
+        return []
+    out: list[Located] = []
+    pos = comma.end()
+    for loc in ctx.actors_in(pos, min(len(ctx.text), pos + 80)):
+        gap = ctx.text[pos : loc.start]
+        if not _LIST_GAP_WORDS.fullmatch(gap) or loc.actor is None or loc.actor.actor.kind != "country":
+            break
+        out.append(loc)
+        pos = loc.end
+    closed = _COMMA.match(ctx.text, pos) is not None
+    return out if len(out) >= 2 and closed else []
 
 
 def _past_adjunct(ctx: Context, start: int, end: int) -> int:
