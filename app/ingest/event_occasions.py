@@ -237,3 +237,30 @@ def attached(ctx: Context, c: Cand) -> bool:
 def replies(ctx: Context, c: Cand) -> bool:
     """A statement that opens its sentence as an answer ("من جهته، قال …")."""
     return bool(tie("reply", ctx.lang).match(ctx.text[ctx.sent_bounds[c.sent][0] : c.t_start]))
+
+
+def occasion_of_act(ctx: Context, c: Cand, cands: Sequence[Cand]) -> DateValue | None:
+    """The day of the act a meeting or round with no date of its own was the occasion of: "أعلنا
+    اليوم … التوصل إلى اتفاق، في ختام محادثات", "said on Wednesday … after talks with", "وجاء الإعلان
+    عقب قمة" (the act of the sentence before). Not a meeting that lasted weeks, nor a planned one."""
+    if c.type not in ("meeting", "talks_round") or c.status == "planned" or c.date or c.timex:
+        return None
+    lo = ctx.sent_bounds[c.sent][0]
+    before = ctx.text[lo : c.t_start]
+    prep = tie("occasion_of", ctx.lang).search(before)
+    if prep is None or tie("long_span", ctx.lang).search(
+        ctx.text, c.t_start, ctx.clause_at(c.sent, c.t_start)[1]
+    ):
+        return None
+    sent = c.sent
+    if tie("came_after", ctx.lang).match(before[: prep.start()].rstrip() + " "):
+        sent = next((i for i in range(c.sent - 1, -1, -1) if i not in ctx.repeat_of), -1)
+    dated: list[tuple[int, DateValue]] = []
+    for o in cands:
+        value = o.date or (o.timex.date if o.timex else None)
+        if o is c or o.sent != sent or o.status == "planned" or value is None or value.precision != "day":
+            continue
+        if ctx.article.published is not None and value.end > ctx.article.published:
+            continue
+        dated.append((abs(o.t_start - c.t_start), value))
+    return min(dated, key=lambda x: x[0])[1] if dated else None

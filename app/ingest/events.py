@@ -25,7 +25,14 @@ from app.ingest import event_context, event_titles
 from app.ingest.event_candidates import Cand, act, sentence_timex, triggers
 from app.ingest.event_context import Context
 from app.ingest.event_group import Group, group, round_of, series_of
-from app.ingest.event_occasions import attached, frame_of, occasion_date, occasion_in, replies
+from app.ingest.event_occasions import (
+    attached,
+    frame_of,
+    occasion_date,
+    occasion_in,
+    occasion_of_act,
+    replies,
+)
 from app.ingest.event_rules import cue, rules
 from app.ingest.event_speech import statement
 from app.ingest.knowledge import KnowledgeBase
@@ -87,6 +94,8 @@ def candidates(ctx: Context) -> list[Cand]:
     # a round's span before the statements made on its occasions ("at the closing session": its last day)
     _date_spans(ctx, out)
     _date_statements(ctx, out)
+    for cand in out:  # a meeting told as the occasion of a dated act ("announced … at the end of talks")
+        cand.date = cand.date or occasion_of_act(ctx, cand, out)
     out.sort(key=lambda c: (c.sent, c.t_start))
     return _one_per_clause(out)
 

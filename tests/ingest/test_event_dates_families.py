@@ -106,6 +106,65 @@ CASES = [
 ]
 
 
+# a meeting told as the occasion of a dated act of its sentence ("at the end of talks", "after talks
+# with"), or of the act of the sentence before ("وجاء الإعلان عقب قمة"): that act's day
+OCCASION_OF_ACT = [
+    D(
+        "اتفق الرئيسان الروسي فلاديمير بوتين والإيراني حسن روحاني أمس الثلاثاء على توسيع التعاون العسكري، "
+        "وذلك في ختام محادثات مطولة في طهران استمرت نحو خمس ساعات.",
+        "meeting",
+        "hassan-rouhani",
+        "2017-03-21",
+    ),
+    D(
+        "اتفق وزيرا الخارجية الروسي سيرغي لافروف والتركي مولود جاويش أوغلو أمس الثلاثاء على خطة لتبادل "
+        "الأسرى. وجاء الإعلان عقب قمة جمعت الوزيرين في أنطاليا.",
+        "meeting",
+        "mevlut-cavusoglu",
+        "2017-03-21",
+    ),
+    D(
+        "Russian Foreign Minister Sergei Lavrov said on Tuesday that the two countries would open a new "
+        "crossing after talks with Turkish Foreign Minister Mevlut Cavusoglu in Antalya.",
+        "meeting",
+        "mevlut-cavusoglu",
+        "2017-03-21",
+        "en",
+    ),
+    D(
+        "The two ministers agreed on Tuesday to open a new crossing. The announcement came after talks with "
+        "Iranian Foreign Minister Mohammad Javad Zarif in Antalya.",
+        "meeting",
+        "mohammad-javad-zarif",
+        "2017-03-21",
+        "en",
+    ),
+    # negatives: talks that lasted months; a sentence that is no "came after" of the act before
+    D(
+        "قال لافروف أمس الثلاثاء إن الاتفاق جاء بعد محادثات مع جاويش أوغلو استمرت أشهرا.",
+        "meeting",
+        "mevlut-cavusoglu",
+        None,
+    ),
+    D(
+        "Lavrov said on Tuesday that the deal came after talks with Cavusoglu that dragged on for months.",
+        "meeting",
+        "mevlut-cavusoglu",
+        None,
+        "en",
+    ),
+    D(
+        "The two ministers agreed on Tuesday to open a new crossing. Zarif spoke after talks with Iranian "
+        "President Hassan Rouhani in Tehran.",
+        "meeting",
+        "hassan-rouhani",
+        None,
+        "en",
+    ),
+]
+CASES += OCCASION_OF_ACT
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c.text[:40] for c in CASES])
 def test_event_date(case: D) -> None:
     dates = _dates(case)
