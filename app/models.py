@@ -184,6 +184,22 @@ class EventActor(Base):
     actor: Mapped[Actor] = relationship()
 
 
+class EventSource(Base):
+    """The distinct document sources of an event, kept by database triggers from mentions and
+    documents (see migration 0003): writers never set it. The source facet reads it."""
+
+    __tablename__ = "event_sources"
+    __table_args__ = (
+        Index("ix_event_sources_sort", "sort_date", "event_id", "source"),
+        Index("ix_event_sources_source_sort", "source", "sort_date", "event_id"),
+    )
+
+    event_id: Mapped[str] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), primary_key=True)
+    source: Mapped[str] = mapped_column(String(300), primary_key=True)
+    # A copy of events.sort_date, as event_actors has it (triggers keep it).
+    sort_date: Mapped[date | None] = mapped_column(Date)
+
+
 class Mention(Base):
     """A passage of one article that reports an event, with what that source says of it."""
 

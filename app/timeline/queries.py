@@ -17,7 +17,7 @@ from sqlalchemy import ColumnElement, Select, and_, exists, func, select, true, 
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from app.ingest.normalize import fold_text
-from app.models import Actor, ActorAlias, Document, Event, EventActor, Mention, RetiredEvent
+from app.models import Actor, ActorAlias, Document, Event, EventActor, EventSource, Mention, RetiredEvent
 from app.timeline.filters import MAX_TEXT, PARAMS, Cursor, Filters, is_plain_id
 from app.timeline.search import matching_event_ids, passage_condition
 from app.timeline.views import (
@@ -55,7 +55,7 @@ def conditions(filters: Filters, *, exclude: Iterable[str] = ()) -> list[ColumnE
             column = Event.place_id if name == "place" else getattr(Event, name)
             found.append(column == value)
     if "source" not in skip and filters.source:
-        by_source = select(Mention.event_id).join(Document).where(Document.source == filters.source)
+        by_source = select(EventSource.event_id).where(EventSource.source == filters.source)
         found.append(Event.id.in_(by_source))
     if filters.since_date and "since" not in skip:
         found.append(Event.sort_date >= filters.since_date)
