@@ -1,9 +1,10 @@
 """Finding merge candidates with indexed queries only, once per article, and reading stored events.
 
 Each account of an article asks for events of its kind whose sort date lies in one of its
-date ranges and that share an actor (event_actors' (actor_id, sort_date) index) or its
-series, or for the numbered talks round it names (the series/round index). The store's
-size does not enter: only events near the account in time are read.
+date ranges and that share a party (event_actors' (actor_id, sort_date) index; a party is
+one of its actors or an id a source may name it by: a person's body, a body's people, see
+merge_parties) or its series, or for the numbered talks round it names (the series/round
+index). The store's size does not enter: only events near the account in time are read.
 
 All accounts of an article are asked in one statement: one sub-query per distinct date
 range, with the actors and kinds of every account using that range. That reads a
@@ -25,6 +26,7 @@ from sqlalchemy import BindParameter, Connection, Select, Table, bindparam, or_,
 from sqlalchemy.sql.expression import CompoundSelect
 
 from app.ingest.identity import Report
+from app.ingest.merge_parties import default_links
 from app.ingest.merge_rules import Profile, exact_day, family, sort_date_ranges, speakers_of
 from app.ingest.records import DateValue
 from app.models import Document, Event, EventActor, Mention
@@ -191,6 +193,8 @@ class Search:
     ranges: tuple[tuple[date, date], ...]  # empty: no search by date range
     kinds: frozenset[str]
     round_key: tuple[str, int] | None
+    # the account's actors and every id a source may name them by (a person's body, a body's people)
+    parties: frozenset[str] = frozenset()
 
     def admits(self, event: StoredEvent) -> bool:
         row = event.row
@@ -207,7 +211,7 @@ class Search:
         if new.series and row["series"] == new.series and self._in_ranges(row["sort_date"]):
             return True
         if new.actors:
-            return any(a in new.actors and self._in_ranges(d) for a, _, d in event.links)
+            return any(a in self.parties and self._in_ranges(d) for a, _, d in event.links)
         return False
 
     def _in_ranges(self, day: date | None) -> bool:
@@ -226,7 +230,9 @@ def search_of(new: Profile, published: date | None) -> Search:
     ranges = sort_date_ranges(new, published)
     if not (new.actors or new.series):
         ranges = []
-    return Search(new, tuple(ranges), kinds_of(new.type), round_key)
+    links = default_links()
+    parties = frozenset(p for a in new.actors for p in links.kin(a))
+    return Search(new, tuple(ranges), kinds_of(new.type), round_key, parties)
 
 
 # A sub-query's narrowing, as the rules impose it: (place, statement day); each set or None.
@@ -258,7 +264,7 @@ def find_candidates(conn: Connection, searches: Sequence[Search]) -> dict[str, S
         for lo, hi in s.ranges:
             key = (lo, hi, tuple(sorted(s.kinds)), place, day)
             if s.new.actors:
-                by_actor[key] |= s.new.actors
+                by_actor[key] |= s.parties
             if s.new.series:
                 by_series[key].add(s.new.series)
     if not (by_actor or by_series or rounds):

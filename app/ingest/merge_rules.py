@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from app.ingest.merge_parties import default_links
 from app.ingest.records import DateValue
 
 # A media report of a proposal and the proposal itself are one story (score.py agrees).
@@ -151,13 +152,23 @@ def _told_near(new: Profile, old: Profile) -> bool:
 
 
 def _actor_score(new: Profile, old: Profile) -> float | None:
-    shared = new.actors & old.actors
-    if not shared:
-        return None
+    """Shared parties over all parties; a person and the body they speak for, or a delegation
+    and its head, count as one party named at two levels (merge_parties)."""
     need = min(2, len(new.actors), len(old.actors))
-    if len(shared) < need:
+    shared = len(new.actors & old.actors)
+    if shared < need:
+        shared = paired(new.actors, old.actors)
+    if not shared or shared < need:
         return None
-    return len(shared) / len(new.actors | old.actors)
+    return shared / len(new.actors | old.actors)
+
+
+def paired(a: frozenset[str], b: frozenset[str]) -> int:
+    """How many parties the two lists share, each side's members counted against the other's."""
+    links = default_links()
+    found_a = sum(1 for x in a if any(links.counterparts(x, y) for y in b))
+    found_b = sum(1 for y in b if any(links.counterparts(x, y) for x in a))
+    return min(found_a, found_b)
 
 
 def exact_day(p: Profile) -> date | None:
@@ -172,10 +183,19 @@ def exact_day(p: Profile) -> date | None:
 
 
 def speakers_agree(a: frozenset[str], b: frozenset[str]) -> bool:
-    """One side names all the other's speakers and maybe more: a joint statement and one of its
-    signatories; a spokesman and the spokesman with his state. Two different officials of one
-    state (each listed with it) do not agree."""
-    return bool(a & b) and (a <= b or b <= a)
+    """One side names all the other's speakers and maybe more (a joint statement and one of its
+    signatories; a spokesman alone and with his state), or one side is a single body and the
+    other only people or delegations speaking for it ("the Kremlin said" and its spokesman).
+    Two different officials of one state do not agree, nor one official and three states."""
+    if a & b and (a <= b or b <= a):
+        return True
+    links = default_links()
+    for one, other in ((a, b), (b, a)):
+        if len(one) == 1 and other:
+            (body,) = one
+            if all(links.counterparts(body, s) for s in other):
+                return True
+    return False
 
 
 def _statement_ok(new: Profile, old: Profile) -> bool:
@@ -207,7 +227,7 @@ def match_score(new: Profile, old: Profile) -> float | None:
         return None  # a dateless, unnumbered round cannot be placed among the series' rounds
     who = _actor_score(new, old)
     if who is not None and not (new.date and old.date) and new.type in TOLD_RECENT:
-        who = who if len(new.actors & old.actors) >= 2 else None  # told undated: the same two parties
+        who = who if paired(new.actors, old.actors) >= 2 else None  # told undated: the same two parties
     if who is None and new.type == "talks_round" and _same(new.series, old.series):
         who = 0.0  # the series names the process: sources list its parties differently, or not at all
     if who is None:

@@ -159,3 +159,34 @@ def test_every_order_and_a_reingestion_give_the_same_events(fresh_store: Callabl
         store_all(factory, [order[0]])  # the first article again, as an unchanged re-ingestion
         assert _snapshot(factory) == seen[-1]
     assert all(s == seen[0] for s in seen)
+
+
+C1 = "التقى وزيرا الخارجية الروسي والأميركي في فيينا اليوم، والتقى الرئيسان الروسي والتركي في سوتشي."
+C2 = "Russia and the United States held talks in Vienna on Friday; Russian and Turkish diplomats met too."
+
+
+@pytest.mark.parametrize("order", [["c1.txt", "c2.txt"], ["c2.txt", "c1.txt"]])
+def test_parties_named_by_person_or_by_state_are_one_meeting(
+    session_factory: Factory, order: list[str]
+) -> None:
+    friday = day("2017-05-12")
+    articles = {
+        "c1.txt": (C1, [
+            account("meeting", C1, span(C1, "التقى وزيرا الخارجية الروسي والأميركي"), when=friday,
+                    actors=["sergey-lavrov", "rex-tillerson"], at="vienna"),
+            account("meeting", C1, span(C1, "والتقى الرئيسان الروسي والتركي"), when=friday,
+                    actors=["vladimir-putin", "recep-tayyip-erdogan"]),
+        ]),
+        "c2.txt": (C2, [
+            account("meeting", C2, span(C2, "Russia and the United States held talks"), when=friday,
+                    actors=["russia", "united-states"]),
+            account("meeting", C2, span(C2, "Russian and Turkish diplomats met"), when=friday,
+                    actors=["sergey-lavrov", "mevlut-cavusoglu"]),
+        ]),
+    }  # fmt: skip
+    for name in order:
+        text, events = articles[name]
+        store_article(session_factory, name, "2017-05-12", text, events)
+    meetings = [event_of(session_factory, name, "meeting") for name in sorted(articles)]
+    assert len(meetings[0] & meetings[1]) == 1  # the ministers in Vienna: by name and by state
+    assert len(meetings[0] | meetings[1]) == 3  # the presidents are not their diplomats

@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 from app.ingest.identity import Report, aggregate, desired_ids, make_id
+from app.ingest.merge_parties import PartyLinks
 from app.ingest.merge_rules import Profile, dates_compatible, match_score, sort_date_ranges
 from app.ingest.records import DateValue
 from tests.ingest.merge_builders import day, month, week_of
@@ -143,6 +144,29 @@ MERGE_CASES = [
      prof(placed=date(2016, 7, 14), actors={"usa"}), prof(when=D14, doc=2), False),
     ("undated strike is not news of the day",
      prof("military", placed=date(2016, 7, 14)), prof("military", D14, doc=2), False),
+    # parties named at two levels (the built-in knowledge base's affiliations)
+    ("ministers and their states",
+     prof(when=D14, actors={"sergey-lavrov", "john-kerry"}),
+     prof(when=D14, actors={"russia", "united-states"}, doc=2), True),
+    ("presidents and other ministers of their states",
+     prof(when=D14, actors={"vladimir-putin", "recep-tayyip-erdogan"}),
+     prof(when=D14, actors={"sergey-lavrov", "mevlut-cavusoglu"}, doc=2), False),
+    ("undated, told the next day: ministers and their states",
+     prof(placed=date(2016, 7, 15), actors={"russia", "united-states"}),
+     prof(when=D14, actors={"sergey-lavrov", "john-kerry"}, doc=2), True),
+    ("the Kremlin and its spokesman", prof("statement", D14, actors={"russia"}),
+     prof("statement", D14, actors={"dmitry-peskov"}, doc=2), True),
+    ("a delegation and its head",
+     prof("statement", D14, actors={"syrian-government-delegation"}),
+     prof("statement", D14, actors={"bashar-al-jaafari"}, doc=2), True),
+    ("a state's envoy and three states",
+     prof("statement", D14, actors={"alexander-lavrentiev"}),
+     prof("statement", D14, actors={"russia", "turkey", "iran"}, doc=2), False),
+    ("two officials of one state (known to the knowledge base)",
+     prof("statement", D14, actors={"sergey-lavrov"}),
+     prof("statement", D14, actors={"maria-zakharova"}, doc=2), False),
+    ("a person and another state", prof("statement", D14, actors={"sergey-lavrov"}),
+     prof("statement", D14, actors={"turkey"}, doc=2), False),
 ]  # fmt: skip
 
 
@@ -229,3 +253,27 @@ def test_siblings_with_one_key_get_distinct_ids_by_anchor() -> None:
         ids = desired_ids(group)
         assert ids["x"] == make_id(early.key) and ids["y"] == make_id(late.key, late.anchor)
     assert len(make_id("k")) == 14 and make_id("k").isalnum() and make_id("k") == make_id("k").lower()
+
+
+def test_party_links_pair_people_with_their_body_only() -> None:
+    links = PartyLinks.build(
+        [
+            ("minister", "person", "state"),
+            ("spokesman", "person", "state"),
+            ("delegation", "delegation", "state"),
+            ("state", "country", None),
+            ("other", "country", None),
+        ]
+    )
+    assert links.counterparts("minister", "state") and links.counterparts("state", "spokesman")
+    assert links.counterparts("delegation", "minister") and links.counterparts("delegation", "state")
+    assert not links.counterparts("minister", "spokesman")  # two people of one state
+    assert not links.counterparts("minister", "other") and not links.counterparts("state", "other")
+    assert links.kin("state") == {"state", "minister", "spokesman", "delegation"}
+    assert links.kin("minister") == {"minister", "state", "delegation"}
+    assert links.kin("delegation") == {"delegation", "state", "minister", "spokesman"}
+    assert links.kin("other") == {"other"}
+    # every pair counterparts() accepts, the candidate search looks for (both ways)
+    ids = ["minister", "spokesman", "delegation", "state", "other"]
+    for a, b in itertools.product(ids, ids):
+        assert links.counterparts(a, b) == (b in links.kin(a)) == (a in links.kin(b))
