@@ -270,7 +270,10 @@ def _actor_part(
             where.append(EventActor.sort_date >= filters.since_date)
         if filters.until_date:
             where.append(EventActor.sort_date <= filters.until_date)
-    pairs = select(EventActor.actor_id.label("value"), EventActor.event_id.label("event_id")).where(*where)
+    # Compared byte by byte on PostgreSQL: sorting some 10,000 pairs under the database's
+    # collation to drop an actor's second role took most of the busiest actor's facets.
+    value, event_id = _binary(EventActor.actor_id, dialect), _binary(EventActor.event_id, dialect)
+    pairs = select(value.label("value"), event_id.label("event_id")).where(*where)
     return _ranked("actor", pairs, top, dialect)
 
 
@@ -290,12 +293,12 @@ def _source_part(
             where.append(EventSource.sort_date >= filters.since_date)
         if filters.until_date:
             where.append(EventSource.sort_date <= filters.until_date)
-    count = func.count()
+    count, source = func.count(), _binary(EventSource.source, dialect)
     inner = (
-        select(_text("source"), _as_text(EventSource.source), _text(""), count.label("n"))
+        select(_text("source"), _as_text(source), _text(""), count.label("n"))
         .where(*where)
-        .group_by(EventSource.source)
-        .order_by(count.desc(), _binary(EventSource.source, dialect))
+        .group_by(source)
+        .order_by(count.desc(), source)
         .limit(top + 1)
         .subquery()
     )
