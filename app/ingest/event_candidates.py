@@ -37,6 +37,7 @@ _NOMINAL_WITH = re.compile(
     r"(?<!\S)(?:talks|meeting|meetings|call|conversation|discussions|consultations|lunch|dinner)\s+(?:\S+\s+){0,2}?with(?!\S)"
     r"|(?<!\S)(?:محادثات|مباحثات|لقاء|اجتماع|اتصال|مكالمة)\s+(?:\S+\s+){0,2}?مع(?!\S)"
 )
+_BETWEEN = re.compile(r"(?<!\S)(?:بين|between)\s+(?:\S+\s+)?[وف]?$|(?<!\S)(?:بين|between)\s+$")
 _OUTLET = re.compile(r"\s*[«\"“](?P<name>[^»\"”\s][^»\"”]{1,30})[»\"”]")
 _FORCES = re.compile(
     r"(?<!\S)[وفبل]?(?:(?:مقاتلو|مقاتلي|عناصر|وحدات)\s+)?(?P<head>ال(?:قوات|جيش|تحالف|فصائل))(?!\S)"
@@ -73,6 +74,7 @@ class Cand:
     content: tuple[int, int] | None = None  # statements: the folded span of what was said
     sides: frozenset[str] = frozenset()  # acts: the actors and the states or bodies their people act for
     sequel: bool = False  # its clause follows on from an earlier act ("ثم", "وبعد", "لتطلق … بعدها")
+    battle: bool = False  # military: it names both sides of a battle ("معارك بين X وY")
 
     @property
     def ids(self) -> set[str]:
@@ -189,6 +191,7 @@ def act(ctx: Context, sent: int, rule: Rule, m: re.Match[str]) -> Cand | None:
         cand.actors = _antecedent_parties(ctx, sent, region[0])
     if len(cand.actors) < rule.min_actors:
         return None
+    cand.battle = rule.type == "military" and any(_opponent(ctx, a, region[0]) for a in cand.actors)
     cand.sides = _sides(ctx, cand.actors)
     cand.sequel = bool(cue("sequel", ctx.lang).search(" " + text[clause[0] : max(clause[1], t_end)]))
     if rule.type == "talks_round" and not _talks(ctx, cand, m, region, rule.anchor):
@@ -416,8 +419,13 @@ def _clause_actors(
         match = loc.actor
         if match is None or (ctx.in_quote(loc.start) and not (kind == "military" and _marked_name(ctx, loc))):
             continue
-        if match.metonym and ctx.prepositional(loc) and not (visit and _HOST.search(ctx.text, 0, loc.start)):
-            continue
+        if (
+            match.metonym
+            and ctx.prepositional(loc)
+            and not (visit and _HOST.search(ctx.text, 0, loc.start))
+            and not _BETWEEN.search(ctx.text, max(0, loc.start - 30), loc.start)
+        ):
+            continue  # "في موسكو" is a place; "بين موسكو وأنقرة" names the parties
         if kind == "military" and _opponent(ctx, loc, start):
             out.append(loc)  # "معارك بين قوات النظام والفصائل", "clashes with IS": both sides fight
             continue

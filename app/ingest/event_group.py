@@ -127,6 +127,10 @@ def _fits(g: Group, c: Cand) -> bool:
             # "تقدم القوات …، حيث سيطرت على المدينة في …": the capture of a place is an act of its own
             if not _same_clause(g, c) and _capture(c) != any(_capture(m) for m in g.members):
                 return False
+            # a battle between two sides and one side's own operation told after it are two acts
+            battle = c.battle or any(m.battle for m in g.members)
+            if battle and not _same_clause(g, c) and c.sides != frozenset(g.sides):
+                return False
             return _same_clause(g, c) or (not c.sequel and _nested(g, c))
         return bool(c.ids & g.ids) and dated
     # a deal signed and the truce it sets for a later day are two points on the timeline
@@ -144,7 +148,9 @@ def _fits(g: Group, c: Cand) -> bool:
 
 def _capture(c: Cand) -> bool:
     """A rule that tells the taking of a place ("سيطرت على", "captured"), not fighting or strikes."""
-    return c.rule.endswith((".take_control", ".capture", ".capture_place", ".captured_by"))
+    return c.rule.endswith(
+        (".take_control", ".take_control_next", ".control_noun", ".capture", ".capture_place", ".captured_by")
+    )
 
 
 def _nested(g: Group, c: Cand) -> bool:
