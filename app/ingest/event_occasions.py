@@ -264,3 +264,26 @@ def occasion_of_act(ctx: Context, c: Cand, cands: Sequence[Cand]) -> DateValue |
             continue
         dated.append((abs(o.t_start - c.t_start), value))
     return min(dated, key=lambda x: x[0])[1] if dated else None
+
+
+_ANNOUNCED_REACH = 25  # the act is the first thing the announcement names (characters past its frame)
+
+
+def announced_act(ctx: Context, c: Cand, cands: Sequence[Cand]) -> DateValue | None:
+    """The day of the announcement whose object is act `c` ("أعلنت القوات اليوم الثلاثاء بدء المعركة",
+    "declared on Monday a pause in the talks"): announcing the act is doing it. Not an act inside
+    reported words ("أعلن أنه سيبدأ …"), nor a planned one."""
+    if c.type == "statement" or c.status == "planned" or c.date or c.timex:
+        return None
+    for s in cands:
+        if s.type != "statement" or s.sent != c.sent or s.t_start >= c.t_start or s.content is None:
+            continue
+        value = s.date or (s.timex.date if s.timex else None)
+        if value is None or value.precision != "day" or c.t_start - s.content[0] > _ANNOUNCED_REACH:
+            continue
+        if not tie("announcing", ctx.lang).match(ctx.text[s.t_start : s.t_end]):
+            continue
+        if tie("reported", ctx.lang).search(ctx.text, s.t_end, c.t_start):
+            continue
+        return value
+    return None

@@ -384,7 +384,11 @@ def _saying_timex(ctx: Context, start: int, end: int, t_start: int) -> Timex | N
     if not bound:
         return governing(ctx, start, end, t_start)
     cut = min(t.start for t in bound)
-    return governing(ctx, start, cut, t_start) if cut > t_start else governing(ctx, start, end, t_start)
+    if cut > t_start:
+        return governing(ctx, start, cut, t_start)
+    # "… despite the truce agreed last March, and X said …": not the bound date, but one either side of it
+    after = max(t.end for t in bound if t.start < t_start)
+    return governing(ctx, after, end, t_start) or governing(ctx, start, cut, t_start)
 
 
 def _title_body(ctx: Context, speakers: list[Located], phrase: str, start: int, end: int) -> list[Located]:

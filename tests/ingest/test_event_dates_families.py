@@ -164,6 +164,65 @@ OCCASION_OF_ACT = [
 ]
 CASES += OCCASION_OF_ACT
 
+# an act named as the object of an announcement ("أعلن X اليوم بدء الهجوم"): announcing it is doing it,
+# so it takes the announcement's day; not an act inside reported words ("أعلن أن …"), nor an intent
+ANNOUNCED = [
+    D(
+        "أعلن الجيش التركي، اليوم الأربعاء، بدء «المعركة الكبرى» للسيطرة على مدينة الباب.",
+        "military",
+        "turkey",
+        "2017-03-22",
+    ),
+    D(
+        "وأعلنت وزارة الدفاع الروسية أمس الثلاثاء بدء هجوم واسع على مدينة تدمر.",
+        "military",
+        "russia",
+        "2017-03-21",
+    ),
+    D(
+        "أعلن المبعوث الأممي ستافان دي ميستورا أمس الثلاثاء «تعليقا مؤقتا» لمحادثات جنيف بين الوفدين.",
+        "talks_round",
+        None,
+        "2017-03-21",
+    ),
+    D(
+        "أعلن الجيش التركي اليوم الأربعاء أن طائراته قصفت مواقع التنظيم في مدينة الباب.",
+        "military",
+        "turkey",
+        None,
+    ),
+    D(
+        "The Russian defence ministry announced on Tuesday that its jets had carried out air strikes on the "
+        "town of Palmyra.",
+        "military",
+        "russia",
+        None,
+        "en",
+    ),
+]
+CASES += ANNOUNCED
+
+# a date bound to a noun of a statement's frame ("the truce agreed last March") is not the saying's
+BOUND = [
+    D(
+        "On the ground, the monitor noted shelling of villages despite the cease-fire agreed last March, "
+        "and the Syrian Observatory for Human Rights said jets struck the town.",
+        "statement",
+        "sohr",
+        None,
+        "en",
+    ),
+    D(
+        "Despite the cease-fire agreed last March, the Syrian Observatory for Human Rights said on Tuesday "
+        "that jets struck the town.",
+        "statement",
+        "sohr",
+        "2017-03-21",
+        "en",
+    ),
+]
+CASES += BOUND
+
 
 @pytest.mark.parametrize("case", CASES, ids=[c.text[:40] for c in CASES])
 def test_event_date(case: D) -> None:
