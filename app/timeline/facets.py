@@ -24,6 +24,7 @@ from typing import Any
 
 from sqlalchemy import (
     CTE,
+    BindParameter,
     ColumnElement,
     Integer,
     Select,
@@ -36,6 +37,7 @@ from sqlalchemy import (
     union_all,
 )
 from sqlalchemy.orm import Session
+from sqlalchemy.sql import visitors
 
 from app.models import Actor, Event, EventActor, EventSource, Place
 from app.timeline.filters import EVENT_TYPES, Filters, is_selected, toggle_url
@@ -48,7 +50,7 @@ from app.timeline.histogram import (
     histogram,
     unit_for,
 )
-from app.timeline.queries import actor_links, conditions, filtered_ids
+from app.timeline.queries import actor_links, bound, conditions, filter_params, filtered_ids
 
 __all__ = [
     "FACETS",
@@ -103,7 +105,7 @@ def facets_and_histogram(
     dialect = session.get_bind().dialect.name
     by_day = _short_range(filters)
     scan = _scan_dates(session, filters)
-    rows = session.execute(_statement(filters, top, dialect, by_day=by_day, scan_dates=scan)).all()
+    rows = session.execute(*_prepared(filters, top, dialect, by_day=by_day, scan_dates=scan)).all()
     counts: dict[str, Counts] = {param: [] for param in FACETS}
     tally: Counter[tuple[str, str]] = Counter()
     span: tuple[str, str] | None = None
@@ -136,6 +138,53 @@ def _short_range(filters: Filters) -> bool:
 
 def _limit(param: str, top: int) -> int:
     return len(EVENT_TYPES) if param == "type" else top
+
+
+Shape = tuple[Any, ...]
+_SHAPES: dict[Shape, Any] = {}
+MAX_SHAPES = 512
+
+
+def _shape(filters: Filters, top: int, dialect: str, by_day: bool, scan_dates: bool) -> Shape:
+    """What the statement's text depends on: which filters are set (and how many actors and
+    types), never their values, which are parameters (queries.bound)."""
+    names = ("status", "place", "series", "round", "source", "since", "until")
+    present = tuple(getattr(filters, name) is not None for name in names)
+    return (dialect, top, by_day, scan_dates, len(filters.actor), bool(filters.type), present)
+
+
+def _prepared(
+    filters: Filters, top: int, dialect: str, *, by_day: bool, scan_dates: bool
+) -> tuple[Any, dict[str, Any]]:
+    """The statement and its parameters. Statements are kept per shape: building one (some
+    thirty SELECTs) cost more than running it for an actor with a few hundred events. A text
+    search is built each time (its words shape the statement); so is any statement in which a
+    filter's value was not left as a parameter (a guard: none is known)."""
+    if filters.q:
+        return _statement(filters, top, dialect, by_day=by_day, scan_dates=scan_dates), {}
+    key = _shape(filters, top, dialect, by_day, scan_dates)
+    stmt = _SHAPES.get(key)
+    if stmt is None:
+        stmt = _statement(filters, top, dialect, by_day=by_day, scan_dates=scan_dates)
+        if _values_inlined(stmt, filters):
+            return stmt, {}
+        if len(_SHAPES) >= MAX_SHAPES:
+            _SHAPES.clear()
+        _SHAPES[key] = stmt
+    return stmt, filter_params(filters)
+
+
+def _values_inlined(stmt: Any, filters: Filters) -> bool:
+    """Whether some filter value sits in the statement as an unnamed parameter (a later run
+    with other values would silently use this one's)."""
+    values = {str(v) for v in filter_params(filters).values() if not isinstance(v, list)}
+    values |= set(filters.type)
+    for element in visitors.iterate(stmt):
+        if isinstance(element, BindParameter) and not element.key.startswith("f_"):
+            inner = element.value if isinstance(element.value, list | tuple) else [element.value]
+            if any(str(v) in values for v in inner if v is not None):
+                return True
+    return False
 
 
 def _statement(filters: Filters, top: int, dialect: str, *, by_day: bool, scan_dates: bool = False) -> Any:
@@ -231,11 +280,11 @@ def _own_conditions(filters: Filters, base: CTE | Table) -> dict[str, ColumnElem
     """The column facets' own filters, as conditions on the CTE."""
     own: dict[str, ColumnElement[bool]] = {}
     if filters.type:
-        own["type"] = base.c.type.in_(filters.type)
+        own["type"] = base.c.type.in_(bound("type", list(filters.type)))
     for param in ("status", "place", "series"):
         value = getattr(filters, param)
         if value is not None:
-            own[param] = base.c[COLUMN_FACETS[param]] == value
+            own[param] = base.c[COLUMN_FACETS[param]] == bound(param, value)
     return own
 
 
@@ -267,9 +316,9 @@ def _actor_part(
         # The links mirror the events' sort_date: with the date range PostgreSQL can read the
         # links of those dates in index order and hash them, not probe once per event.
         if filters.since_date:
-            where.append(EventActor.sort_date >= filters.since_date)
+            where.append(EventActor.sort_date >= bound("since", filters.since_date))
         if filters.until_date:
-            where.append(EventActor.sort_date <= filters.until_date)
+            where.append(EventActor.sort_date <= bound("until", filters.until_date))
     # Compared byte by byte on PostgreSQL: sorting some 10,000 pairs under the database's
     # collation to drop an actor's second role took most of the busiest actor's facets.
     value, event_id = _binary(EventActor.actor_id, dialect), _binary(EventActor.event_id, dialect)
@@ -290,9 +339,9 @@ def _source_part(
     if dialect == "postgresql" and scan_dates and ids is matching:
         # As for the actors: the sources of the date range, hashed, not one probe per event.
         if filters.since_date:
-            where.append(EventSource.sort_date >= filters.since_date)
+            where.append(EventSource.sort_date >= bound("since", filters.since_date))
         if filters.until_date:
-            where.append(EventSource.sort_date <= filters.until_date)
+            where.append(EventSource.sort_date <= bound("until", filters.until_date))
     count, source = func.count(), _binary(EventSource.source, dialect)
     inner = (
         select(_text("source"), _as_text(source), _text(""), count.label("n"))

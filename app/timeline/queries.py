@@ -13,7 +13,18 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, select, true, tuple_
+from sqlalchemy import (
+    BindParameter,
+    ColumnElement,
+    Select,
+    and_,
+    bindparam,
+    exists,
+    func,
+    select,
+    true,
+    tuple_,
+)
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from app.ingest.normalize import fold_text
@@ -36,6 +47,28 @@ MAX_PAGE_SIZE = 500
 CONTEXT_CHARS = 240  # article text shown on each side of a passage on the event page
 
 
+def bound(name: str, value: Any) -> BindParameter[Any]:
+    """A filter's value as the parameter `f_<name>`: a statement built from one set of filters
+    runs for any other set of the same shape given `filter_params` of it (facets keep such
+    statements, since building them costs more than running them on small result sets)."""
+    return bindparam(f"f_{name}", value, expanding=isinstance(value, list | tuple))
+
+
+def filter_params(filters: Filters) -> dict[str, Any]:
+    """The values `bound` names, for every filter that is set (text search excepted)."""
+    params: dict[str, Any] = {f"f_actor{i}": a for i, a in enumerate(filters.actor)}
+    if filters.type:
+        params["f_type"] = list(filters.type)
+    for name in ("status", "place", "series", "round", "source"):
+        if getattr(filters, name) is not None:
+            params[f"f_{name}"] = getattr(filters, name)
+    if filters.since_date:
+        params["f_since"] = filters.since_date
+    if filters.until_date:
+        params["f_until"] = filters.until_date
+    return params
+
+
 def conditions(filters: Filters, *, exclude: Iterable[str] = ()) -> list[ColumnElement[bool]]:
     """SQL conditions on Event for every filter except those named in `exclude`.
 
@@ -48,19 +81,19 @@ def conditions(filters: Filters, *, exclude: Iterable[str] = ()) -> list[ColumnE
     if "actor" not in skip and filters.actor:
         found.append(_actor_condition(filters))  # all of them
     if "type" not in skip and filters.type:
-        found.append(Event.type.in_(filters.type))
+        found.append(Event.type.in_(bound("type", list(filters.type))))
     for name in ("status", "place", "series", "round"):
         value = getattr(filters, name)
         if name not in skip and value is not None:
             column = Event.place_id if name == "place" else getattr(Event, name)
-            found.append(column == value)
+            found.append(column == bound(name, value))
     if "source" not in skip and filters.source:
-        by_source = select(EventSource.event_id).where(EventSource.source == filters.source)
+        by_source = select(EventSource.event_id).where(EventSource.source == bound("source", filters.source))
         found.append(Event.id.in_(by_source))
     if filters.since_date and "since" not in skip:
-        found.append(Event.sort_date >= filters.since_date)
+        found.append(Event.sort_date >= bound("since", filters.since_date))
     if filters.until_date and "until" not in skip:
-        found.append(Event.sort_date <= filters.until_date)
+        found.append(Event.sort_date <= bound("until", filters.until_date))
     if "q" not in skip and filters.q:
         found.extend(_text_condition(filters.q, narrowed=bool(found)))
     return found
@@ -104,11 +137,15 @@ def _actor_only(filters: Filters, exclude: Iterable[str] = ()) -> bool:
 
 
 def actor_links(actor_id: str, filters: Filters) -> Select[str]:
-    links = select(EventActor.event_id).where(EventActor.actor_id == actor_id)
+    """The links of one of the chosen actors within the date range."""
+    ident: Any = (
+        bound(f"actor{filters.actor.index(actor_id)}", actor_id) if actor_id in filters.actor else actor_id
+    )
+    links = select(EventActor.event_id).where(EventActor.actor_id == ident)
     if filters.since_date:
-        links = links.where(EventActor.sort_date >= filters.since_date)
+        links = links.where(EventActor.sort_date >= bound("since", filters.since_date))
     if filters.until_date:
-        links = links.where(EventActor.sort_date <= filters.until_date)
+        links = links.where(EventActor.sort_date <= bound("until", filters.until_date))
     return links
 
 

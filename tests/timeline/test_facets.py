@@ -154,3 +154,34 @@ def test_reading_the_date_range_instead_of_each_event_counts_the_same(
                 facets._statement(f, top, sample_session.get_bind().dialect.name, by_day=False)
             ).all()
         )
+
+
+SAME_SHAPE = [
+    ({"actor": "kerry", "since": "2016"}, {"actor": "un", "since": "2017"}),
+    (
+        {"actor": ["kerry", "lavrov"], "type": "meeting"},
+        {"actor": ["un", "lavrov"], "type": ["statement", "proposal"]},
+    ),
+    (
+        {"status": "occurred", "place": "geneva", "until": "2016-09"},
+        {"status": "planned", "place": "moscow", "until": "2017"},
+    ),
+    (
+        {"source": "Wire A", "series": "Geneva", "round": "4"},
+        {"source": "Wire B", "series": "Astana", "round": "7"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("first", "second"), SAME_SHAPE)
+def test_a_statement_kept_for_one_set_of_filters_counts_another_of_its_shape(
+    sample_session: Session, first: dict[str, str], second: dict[str, str]
+) -> None:
+    facets._SHAPES.clear()
+    one, other = parse_filters(first), parse_filters(second)
+    fresh = facets_and_histogram(sample_session, other)
+    facets._SHAPES.clear()
+    assert facets_and_histogram(sample_session, one)  # builds and keeps the statement
+    assert len(facets._SHAPES) == 1  # no value was left in it
+    assert facets_and_histogram(sample_session, other) == fresh
+    assert len(facets._SHAPES) == 1  # the same statement served the second
