@@ -112,9 +112,11 @@ def frame_of(ctx: Context, c: Cand) -> tuple[int, int]:
     return start, end
 
 
-def occasion_date(ctx: Context, c: Cand, cands: Sequence[Cand]) -> DateValue | None:
-    """The date of the occasion named in statement `c`'s frame, when the article dates it."""
-    occ = occasion_in(ctx.text[slice(*frame_of(ctx, c))], ctx.lang)
+def occasion_date(
+    ctx: Context, c: Cand, cands: Sequence[Cand], frame: tuple[int, int] | None = None
+) -> DateValue | None:
+    """The date of the occasion named in statement `c`'s frame (or in `frame`), when the article dates it."""
+    occ = occasion_in(ctx.text[slice(*(frame or frame_of(ctx, c)))], ctx.lang)
     if occ is None:
         return None
     # first what happened in the days before publication (the article's news), then older occasions
@@ -287,3 +289,18 @@ def announced_act(ctx: Context, c: Cand, cands: Sequence[Cand]) -> DateValue | N
             continue
         return value
     return None
+
+
+_ACT_OCCASION_REACH = (
+    30  # an apposition right after the act's clause ("توافقت الدول، في بيانها المشترك، على")
+)
+_ACTS_ON_OCCASIONS = ("agreement", "proposal")
+
+
+def act_on_occasion(ctx: Context, c: Cand, cands: Sequence[Cand]) -> DateValue | None:
+    """An agreement or proposal told as made on an occasion ("وتوافقت الدول الثلاث، في بيانها المشترك،
+    على …", "In a joint statement, X and Y agreed …"): the occasion's date, when the article gives it."""
+    if c.type not in _ACTS_ON_OCCASIONS or c.status == "planned" or c.date or c.timex:
+        return None
+    lo, hi = ctx.sent_bounds[c.sent]
+    return occasion_date(ctx, c, cands, (lo, min(hi, c.span[1] + _ACT_OCCASION_REACH)))

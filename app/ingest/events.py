@@ -26,6 +26,7 @@ from app.ingest.event_candidates import Cand, act, sentence_timex, triggers
 from app.ingest.event_context import Context
 from app.ingest.event_group import Group, group, round_of, series_of
 from app.ingest.event_occasions import (
+    act_on_occasion,
     announced_act,
     attached,
     frame_of,
@@ -96,7 +97,12 @@ def candidates(ctx: Context) -> list[Cand]:
     _date_spans(ctx, out)
     _date_statements(ctx, out)
     for cand in out:  # a meeting told as the occasion of a dated act ("announced … at the end of talks")
-        cand.date = cand.date or occasion_of_act(ctx, cand, out) or announced_act(ctx, cand, out)
+        cand.date = (
+            cand.date
+            or occasion_of_act(ctx, cand, out)
+            or announced_act(ctx, cand, out)
+            or act_on_occasion(ctx, cand, out)
+        )
     out.sort(key=lambda c: (c.sent, c.t_start))
     return _one_per_clause(out)
 

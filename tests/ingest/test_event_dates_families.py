@@ -202,6 +202,40 @@ ANNOUNCED = [
 ]
 CASES += ANNOUNCED
 
+# an agreement told as made on an occasion ("في بيانها المشترك", "in a joint statement"): the day the
+# article gives that occasion (the talks that ended today); no dated occasion, or an old one: no date
+ON_OCCASION = [
+    D(
+        "اختتمت اليوم الأربعاء في أستانا الجولة الخامسة من المحادثات. وتوافقت روسيا وتركيا وإيران، في "
+        "بيانها المشترك، على تشكيل لجنة لمراقبة الهدنة.",
+        "agreement",
+        "iran",
+        "2017-03-22",
+    ),
+    D(
+        "The fifth round of Astana talks ended on Wednesday. In a joint statement, Russia, Turkey and Iran "
+        "agreed on a commission to monitor the truce.",
+        "agreement",
+        "iran",
+        "2017-03-22",
+        "en",
+    ),
+    D(
+        "وتوافقت روسيا وتركيا وإيران، في بيانها المشترك، على تشكيل لجنة لمراقبة الهدنة.",
+        "agreement",
+        "iran",
+        None,
+    ),
+    D(
+        "اختتمت في أستانا يوم 10 آذار الجولة الخامسة من المحادثات. وتوافقت روسيا وتركيا وإيران، في بيانها "
+        "المشترك، على تشكيل لجنة لمراقبة الهدنة.",
+        "agreement",
+        "iran",
+        None,
+    ),
+]
+CASES += ON_OCCASION
+
 # a date bound to a noun of a statement's frame ("the truce agreed last March") is not the saying's
 BOUND = [
     D(
