@@ -304,3 +304,20 @@ def act_on_occasion(ctx: Context, c: Cand, cands: Sequence[Cand]) -> DateValue |
         return None
     lo, hi = ctx.sent_bounds[c.sent]
     return occasion_date(ctx, c, cands, (lo, min(hi, c.span[1] + _ACT_OCCASION_REACH)))
+
+
+_MIDNIGHT_REACH = 20  # characters before the time expression that may say "midnight"
+
+
+def after_midnight(ctx: Context, c: Cand) -> DateValue | None:
+    """ "يبدأ سريانه منتصف الليلة", "takes effect at midnight tonight": the act begins with the next day."""
+    if c.type == "statement" or c.date or c.timex is None or c.timex.date is None:
+        return None
+    value = c.timex.date
+    if value.precision != "day":
+        return None
+    start, end = ctx.to_folded(c.timex.start, c.timex.end)
+    if not tie("midnight", ctx.lang).search(ctx.text[max(0, start - _MIDNIGHT_REACH) : end]):
+        return None
+    day = value.start + timedelta(days=1)
+    return DateValue(day.isoformat(), day, day, "day")

@@ -27,6 +27,7 @@ from app.ingest.event_context import Context
 from app.ingest.event_group import Group, group, round_of, series_of
 from app.ingest.event_occasions import (
     act_on_occasion,
+    after_midnight,
     announced_act,
     attached,
     frame_of,
@@ -92,6 +93,7 @@ def candidates(ctx: Context) -> list[Cand]:
             out.append(cand)
     _date_from_sentences(ctx, out)
     for cand in out:
+        cand.date = cand.date or after_midnight(ctx, cand)
         _set_status(ctx, cand)
     # a round's span before the statements made on its occasions ("at the closing session": its last day)
     _date_spans(ctx, out)

@@ -236,6 +236,32 @@ ON_OCCASION = [
 ]
 CASES += ON_OCCASION
 
+# midnight tonight is the first moment of the next day; other nights keep their day
+MIDNIGHT = [
+    D(
+        "وأعلن الجيش الروسي وقفا لإطلاق النار في مدينة حلب يبدأ سريانه منتصف الليلة.",
+        "agreement",
+        None,
+        "2017-03-23",
+    ),
+    D(
+        "A ceasefire agreed by Russia and Turkey will take effect at midnight tonight in Idlib province.",
+        "agreement",
+        "turkey",
+        "2017-03-23",
+        "en",
+    ),
+    D("ودخل وقف إطلاق النار في مدينة حلب حيز التنفيذ منتصف ليلة الاثنين.", "agreement", None, "2017-03-20"),
+    D(
+        "A ceasefire agreed by Russia and Turkey took effect in Idlib province on Tuesday night.",
+        "agreement",
+        "turkey",
+        "2017-03-21",
+        "en",
+    ),
+]
+CASES += MIDNIGHT
+
 # a date bound to a noun of a statement's frame ("the truce agreed last March") is not the saying's
 BOUND = [
     D(
