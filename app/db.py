@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy import Boolean, Engine, String, TypeDecorator, bindparam, create_engine, event
+from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.engine import Dialect, make_url
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.elements import BindParameter, ColumnElement
+from sqlalchemy.sql.visitors import InternalTraversal
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -57,5 +64,72 @@ def session_scope(factory: sessionmaker[Session]) -> Iterator[Session]:
         session.close()
 
 
+def begin_explicitly(session: Session) -> None:
+    """Open the session's transaction in the database now, so that savepoints nest inside it.
+
+    pysqlite begins a transaction only before its first write: a SAVEPOINT issued earlier
+    would itself be the outermost transaction, and releasing it would commit.
+    """
+    raw = session.connection().connection.dbapi_connection
+    if isinstance(raw, sqlite3.Connection) and not raw.in_transaction:
+        raw.execute("BEGIN")
+
+
 def is_postgres(engine: Engine) -> bool:
     return engine.dialect.name == "postgresql"
+
+
+class StringList(TypeDecorator[list[str]]):
+    """A list of strings bound as one parameter: a JSON array on SQLite, an array on PostgreSQL."""
+
+    impl = String
+    cache_ok = True
+
+    def load_dialect_impl(self, dialect: Dialect) -> Any:
+        if dialect.name == "postgresql":
+            return dialect.type_descriptor(ARRAY(String()))
+        return dialect.type_descriptor(String())
+
+    def process_bind_param(self, value: Iterable[str] | None, dialect: Dialect) -> Any:
+        values = list(value or ())
+        return values if dialect.name == "postgresql" else json.dumps(values)
+
+
+class InList(ColumnElement[bool]):
+    """`column IN (the strings of one list parameter)`, whatever their number.
+
+    An expanding IN renders one SQL text per list length: SQLAlchemy rewrites the statement
+    on every execution and the driver prepares it again. This text is the same for any list
+    (`IN (SELECT value FROM json_each(?))` on SQLite, `= ANY(%(p)s)` on PostgreSQL), so both
+    the compiled and the prepared statement are reused.
+    """
+
+    __visit_name__ = "in_list"
+    inherit_cache = True
+    _traverse_internals = [  # noqa: RUF012 (the base class declares it a list)
+        ("column", InternalTraversal.dp_clauseelement),
+        ("values", InternalTraversal.dp_clauseelement),
+    ]
+    type = Boolean()
+    _is_implicitly_boolean = True  # a predicate: no "= 1" where booleans are integers
+
+    def __init__(self, column: ColumnElement[Any], name: str) -> None:
+        self.column = column
+        self.values: BindParameter[list[str]] = bindparam(name, type_=StringList())
+
+
+def in_list(column: Any, name: str) -> InList:
+    """`column IN :name`, `name` bound to a list of strings (see InList)."""
+    return InList(column, name)
+
+
+@compiles(InList)
+def _in_list_sqlite(element: InList, compiler: SQLCompiler, **kw: Any) -> str:
+    column, values = compiler.process(element.column, **kw), compiler.process(element.values, **kw)
+    return f"{column} IN (SELECT value FROM json_each({values}))"
+
+
+@compiles(InList, "postgresql")
+def _in_list_postgres(element: InList, compiler: SQLCompiler, **kw: Any) -> str:
+    column, values = compiler.process(element.column, **kw), compiler.process(element.values, **kw)
+    return f"{column} = ANY({values})"

@@ -17,9 +17,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from sqlalchemy import BindParameter, String, Table, bindparam, delete, insert, select, update
+from sqlalchemy import String, Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
+from app.db import in_list
 from app.ingest.identity import Aggregate, Report, RoundLookup, aggregate, always_anchored_key, desired_ids
 from app.ingest.merge_candidates import EVENTS, LINKS, MENTIONS, StoredEvent, read_events, read_mentions
 from app.ingest.normalize import fold_char
@@ -27,7 +28,6 @@ from app.ingest.records import DateValue, ExtractedEvent
 from app.models import RetiredEvent, utcnow
 
 RETIRED = cast(Table, RetiredEvent.__table__)
-_IDS: BindParameter[Any] = bindparam("ids", expanding=True)
 # Every column event_fields() gives, so that one UPDATE statement serves every changed event.
 _FIELDS = (
     "identity_key",
@@ -53,10 +53,10 @@ UPDATE_EVENT = (
     update(EVENTS).where(EVENTS.c.id == bindparam("b_id")).values({c: bindparam(f"b_{c}") for c in _FIELDS})
 )
 INSERT_LINKS = insert(LINKS)
-DELETE_LINKS = delete(LINKS).where(LINKS.c.event_id.in_(_IDS))
+DELETE_LINKS = delete(LINKS).where(in_list(LINKS.c.event_id, "ids"))
 INSERT_MENTIONS = insert(MENTIONS)
-SIBLINGS = select(EVENTS.c.id).where(EVENTS.c.identity_key.in_(bindparam("keys", expanding=True)))
-UNRETIRE = delete(RETIRED).where(RETIRED.c.old_id.in_(_IDS))
+SIBLINGS = select(EVENTS.c.id).where(in_list(EVENTS.c.identity_key, "keys"))
+UNRETIRE = delete(RETIRED).where(in_list(RETIRED.c.old_id, "ids"))
 _MOVED_COLS = [c for c in EVENTS.columns if c.name != "id"]
 COPY_EVENT = insert(EVENTS).from_select(
     ["id", *[c.name for c in _MOVED_COLS]],

@@ -22,6 +22,7 @@ from typing import Any, Protocol, cast
 from sqlalchemy import BindParameter, Connection, Table, bindparam, delete, insert, select
 from sqlalchemy.orm import Session
 
+from app.db import in_list
 from app.ingest.event_rows import NewAccount, Workset, fold_passage, retire_id
 from app.ingest.identity import Aggregate, Report, RoundLookup
 from app.ingest.merge_candidates import EVENTS, LINKS, MENTIONS, Search, find_candidates, search_of
@@ -32,21 +33,20 @@ from app.models import Actor, ActorAlias, Place
 ACTORS = cast(Table, Actor.__table__)
 ALIASES = cast(Table, ActorAlias.__table__)
 PLACES = cast(Table, Place.__table__)
-_IDS: BindParameter[Any] = bindparam("ids", expanding=True)
 _DOC: BindParameter[Any] = bindparam("doc")
 OLD_MENTIONS = select(MENTIONS.c.event_id, MENTIONS.c.start, MENTIONS.c.end).where(
     MENTIONS.c.document_id == _DOC
 )
 DELETE_MENTIONS = delete(MENTIONS).where(MENTIONS.c.document_id == _DOC)
 STILL_MENTIONED = (
-    select(MENTIONS.c.event_id).where(MENTIONS.c.event_id.in_(_IDS)).group_by(MENTIONS.c.event_id)
+    select(MENTIONS.c.event_id).where(in_list(MENTIONS.c.event_id, "ids")).group_by(MENTIONS.c.event_id)
 )
-KEYS_OF = select(EVENTS.c.id, EVENTS.c.identity_key).where(EVENTS.c.id.in_(_IDS))
-DELETE_LINKS = delete(LINKS).where(LINKS.c.event_id.in_(_IDS))
-DELETE_EVENTS = delete(EVENTS).where(EVENTS.c.id.in_(_IDS))
-KNOWN_ACTORS = select(ACTORS.c.id).where(ACTORS.c.id.in_(_IDS))
-KNOWN_PLACES = select(PLACES.c.id).where(PLACES.c.id.in_(_IDS))
-KNOWN_ALIASES = select(ALIASES.c.actor_id, ALIASES.c.alias).where(ALIASES.c.actor_id.in_(_IDS))
+KEYS_OF = select(EVENTS.c.id, EVENTS.c.identity_key).where(in_list(EVENTS.c.id, "ids"))
+DELETE_LINKS = delete(LINKS).where(in_list(LINKS.c.event_id, "ids"))
+DELETE_EVENTS = delete(EVENTS).where(in_list(EVENTS.c.id, "ids"))
+KNOWN_ACTORS = select(ACTORS.c.id).where(in_list(ACTORS.c.id, "ids"))
+KNOWN_PLACES = select(PLACES.c.id).where(in_list(PLACES.c.id, "ids"))
+KNOWN_ALIASES = select(ALIASES.c.actor_id, ALIASES.c.alias).where(in_list(ALIASES.c.actor_id, "ids"))
 INSERT_ACTORS = insert(ACTORS)
 INSERT_ALIASES = insert(ALIASES)
 INSERT_PLACES = insert(PLACES)

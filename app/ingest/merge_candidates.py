@@ -6,7 +6,8 @@ one of its actors or an id a source may name it by: a person's body, a body's pe
 merge_parties) or its series, or for the numbered talks round it names (the series/round
 index). The store's size does not enter: only events near the account in time are read.
 
-All accounts of an article are asked in one statement: one sub-query per distinct date
+All accounts of an article are asked together, a statement per form of sub-query (by actor
+or series; narrowed by place, day, both or neither): one sub-query per distinct date
 range, with the actors and kinds of every account using that range. That reads a
 superset; `Search.admits` then applies each account's own conditions exactly as the
 per-account queries did (type, range, place, same day for statements, actor or series),
@@ -22,9 +23,10 @@ from datetime import date
 from functools import lru_cache
 from typing import Any, TypeVar, cast
 
-from sqlalchemy import BindParameter, Connection, Select, Table, bindparam, or_, select, union
+from sqlalchemy import BindParameter, Connection, Select, Table, bindparam, func, select, union
 from sqlalchemy.sql.expression import CompoundSelect
 
+from app.db import in_list
 from app.ingest.identity import Report
 from app.ingest.merge_parties import default_links
 from app.ingest.merge_rules import Profile, exact_day, family, sort_date_ranges, speakers_of
@@ -269,10 +271,11 @@ def find_candidates(conn: Connection, searches: Sequence[Search]) -> dict[str, S
                 by_series[key].add(s.new.series)
     if not (by_actor or by_series or rounds):
         return {}
-    # Sub-query counts of each form padded to powers of two by repeating the last one, so
-    # that few distinct statements are ever compiled.
-    params: dict[str, Any] = {}
-    counts: list[int] = []
+    # One statement per form of sub-query, their counts padded to powers of two by repeating
+    # the last one: a form's statement takes a few shapes only, each compiled once a process
+    # (one statement joining every form took a shape per combination of counts, and
+    # compiling a new one cost more than a whole article).
+    rows: dict[str, Any] = {}
     for prefix, parts in (("a", by_actor), ("s", by_series)):
         for has_place, has_day in VARIANTS:
             form = [
@@ -280,22 +283,26 @@ def find_candidates(conn: Connection, searches: Sequence[Search]) -> dict[str, S
                 for k, v in parts.items()
                 if (k[3] is not None, k[4] is not None) == (has_place, has_day)
             ]
+            if not form:
+                continue
             chosen = _pad_parts(sorted(form))
-            tag = f"{prefix}{int(has_place)}{int(has_day)}_"
+            params: dict[str, Any] = {}
             for i, ((lo, hi, kinds, place, day), names) in enumerate(chosen):
-                params.update({f"{tag}{i}": padded(names), f"{tag}{i}_lo": lo, f"{tag}{i}_hi": hi})
-                params[f"{tag}{i}_k"] = padded(kinds)
+                params.update({f"p{i}": padded(names), f"p{i}_lo": lo, f"p{i}_hi": hi})
+                params[f"p{i}_k"] = padded(kinds)
                 if has_place:
-                    params[f"{tag}{i}_p"] = place
+                    params[f"p{i}_p"] = place
                 if has_day:
-                    params[f"{tag}{i}_d"] = day
-            counts.append(len(chosen))
-    round_parts = _pad_parts(sorted(rounds))
-    for i, (series, rnd) in enumerate(round_parts):
-        params.update({f"r{i}": series, f"r{i}_n": rnd})
-    statement = _candidate_statement(tuple(counts), len(round_parts))
-    rows = conn.execute(statement, params).all()
-    return read_events(conn, [r.id for r in rows], rows)
+                    params[f"p{i}_d"] = day
+            statement = _candidate_statement(prefix, has_place, has_day, len(chosen))
+            rows.update((r.id, r) for r in conn.execute(statement, params))
+    if rounds:
+        round_parts = _pad_parts(sorted(rounds))
+        params = {}
+        for i, (series, rnd) in enumerate(round_parts):
+            params.update({f"r{i}": series, f"r{i}_n": rnd})
+        rows.update((r.id, r) for r in conn.execute(_round_statement(len(round_parts)), params))
+    return read_events(conn, list(rows), list(rows.values()))
 
 
 def _pad_parts(parts: list[_T]) -> list[_T]:
@@ -312,43 +319,58 @@ def padded(values: Iterable[str]) -> list[str]:
 
 
 @lru_cache(maxsize=512)
-def _candidate_statement(counts: tuple[int, ...], n_round: int) -> Select[Any]:
-    """Event rows whose id one of the sub-queries finds; one sub-query per range keeps each on its index.
+def _candidate_statement(prefix: str, has_place: bool, has_day: bool, count: int) -> Select[Any]:
+    """Event rows whose id one of `count` sub-queries of one form finds; one sub-query per range
+    keeps each on its index. `prefix`: "a" by actors, "s" by series; VARIANTS says the narrowing.
 
-    `counts`: how many actor sub-queries of each VARIANTS form, then how many series ones.
+    Lists are bound as one parameter each (`in_list`): the SQL text does not change with their
+    lengths. An event's place is tested through coalesce so that SQLite never drives the search
+    from the place index (events without a place are many).
     """
     ev, ea = EVENTS, LINKS
     parts: list[Select[Any]] = []
-    forms = [("a", v) for v in VARIANTS] + [("s", v) for v in VARIANTS]
-    for (prefix, (has_place, has_day)), count in zip(forms, counts, strict=True):
-        tag = f"{prefix}{int(has_place)}{int(has_day)}_"
-        for i in range(count):
-            name = f"{tag}{i}"
-            conds: list[Any] = [ev.c.type.in_(bindparam(f"{name}_k", expanding=True))]
-            if has_place:
-                conds.append(or_(ev.c.place_id.is_(None), ev.c.place_id == bindparam(f"{name}_p")))
-            if has_day:
-                conds += [ev.c.date_start == bindparam(f"{name}_d"), ev.c.date_precision == "day"]
-            if prefix == "a":
-                part = (
-                    select(ea.c.event_id)
-                    .join(ev, ev.c.id == ea.c.event_id)
-                    .where(
-                        ea.c.actor_id.in_(bindparam(name, expanding=True)),
-                        ea.c.sort_date.between(bindparam(f"{name}_lo"), bindparam(f"{name}_hi")),
-                        *conds,
-                    )
-                )
-            else:
-                part = select(ev.c.id).where(
-                    ev.c.sort_date.between(bindparam(f"{name}_lo"), bindparam(f"{name}_hi")),
-                    ev.c.series.in_(bindparam(name, expanding=True)),
+    for i in range(count):
+        name = f"p{i}"
+        conds: list[Any] = [in_list(ev.c.type, f"{name}_k")]
+        if has_place:
+            place: BindParameter[Any] = bindparam(f"{name}_p")
+            conds.append(func.coalesce(ev.c.place_id, place) == place)
+        if has_day:
+            conds += [ev.c.date_start == bindparam(f"{name}_d"), ev.c.date_precision == "day"]
+        if prefix == "a":
+            part = (
+                select(ea.c.event_id)
+                .join(ev, ev.c.id == ea.c.event_id)
+                .where(
+                    in_list(ea.c.actor_id, name),
+                    ea.c.sort_date.between(bindparam(f"{name}_lo"), bindparam(f"{name}_hi")),
                     *conds,
                 )
-            parts.append(part.correlate(None))
-    for i in range(n_round):
-        # No type condition: it would lure SQLite onto the (type, sort_date) index; `admits` checks it.
-        rnd = select(ev.c.id).where(ev.c.series == bindparam(f"r{i}"), ev.c.round == bindparam(f"r{i}_n"))
-        parts.append(rnd.correlate(None))
+            )
+        else:
+            part = select(ev.c.id).where(
+                ev.c.sort_date.between(bindparam(f"{name}_lo"), bindparam(f"{name}_hi")),
+                in_list(ev.c.series, name),
+                *conds,
+            )
+        parts.append(part.correlate(None))
+    return _rows_of(parts)
+
+
+@lru_cache(maxsize=32)
+def _round_statement(count: int) -> Select[Any]:
+    """Event rows of `count` numbered rounds, by series and number."""
+    ev = EVENTS
+    # No type condition: it would lure SQLite onto the (type, sort_date) index; `admits` checks it.
+    parts = [
+        select(ev.c.id)
+        .where(ev.c.series == bindparam(f"r{i}"), ev.c.round == bindparam(f"r{i}_n"))
+        .correlate(None)
+        for i in range(count)
+    ]
+    return _rows_of(parts)
+
+
+def _rows_of(parts: list[Select[Any]]) -> Select[Any]:
     found: Select[Any] | CompoundSelect = parts[0] if len(parts) == 1 else union(*parts)
-    return select(ev).where(ev.c.id.in_(found))
+    return select(EVENTS).where(EVENTS.c.id.in_(found))
