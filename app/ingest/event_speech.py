@@ -99,6 +99,11 @@ _DATELINE = re.compile(r"[^\n]{0,60}?\s(?:-|--|—|–)\s")  # "ASTANA, Oct 31 (
 _READER = re.compile(
     r"(?:^|\s)(?:الذي|التي)\s+(?:تلاه|تلته|تلاها|اصدره|اصدرته|اصدرها|وقعه|وقعته|وقعها|قراه|قراها)(?:\s|$)"
 )
+# a document and who issued it: "بيان لوزارة", "بيان صادر عن", "بيان مشترك ل"
+_ISSUED_BY = re.compile(
+    r"\s*(?:في\s+)?(?:ال)?(?:بيان|بيانا|رساله|مذكره)\s+(?:(?:مشترك|رسمي|مقتضب|مكتوب|جديد)\s+)?"
+    r"(?:(?:ال)?(?:صادر|صدر)\s+(?:اليوم\s+)?)?(?:عن\s+|من\s+|ل)"
+)
 _COMMA = re.compile(r"\s*[،,]\s*")
 _LIST_GAP_WORDS = re.compile(r"\s*(?:[،,]\s*)?(?:and\s+|و)?")
 _HOMOGRAPHS = frozenset({"حذر"})  # verbs of saying that are also adjectives ("هدوء حذر")
@@ -255,13 +260,29 @@ def statement(ctx: Context, sent: int, rule: Rule, m: re.Match[str], previous: C
 
 
 def _reader(ctx: Context, slot: _Slot) -> list[Located]:
-    """ "جاء في البيان الذي تلاه X": X, who read, issued or signed the document."""
+    """ "جاء في البيان الذي تلاه X": X, who read, issued or signed the document; "جاء في بيان لوزارة X": X."""
     m = _READER.search(ctx.text, slot.start, slot.end)
-    return _speakers(ctx, m.end(), slot.end) if m else []
+    return _speakers(ctx, m.end(), slot.end) if m else _issuer(ctx, slot.start, slot.end)
+
+
+def _issuer(ctx: Context, start: int, end: int) -> list[Located]:
+    """ "بيان لوزارة الخارجية التركية", "بيان صادر عن الكرملين": the body that issued the document."""
+    m = _ISSUED_BY.match(ctx.text, start, max(end, start + 40))
+    if m is None:
+        return []
+    # the body's name may run past the slot's "عن"; "بيان لوزارة الخارجية التركية": the head noun may stand
+    # before the name that holds the state
+    found = [a for a in ctx.actors_in(m.end(), m.end() + 40) if a.actor]
+    if found and len(ctx.text[m.end() : found[0].start].split()) <= 1:
+        return found[:1]
+    return []
 
 
 def _source(ctx: Context, slot: _Slot) -> list[Located]:
     """The name right after "نقلت الوكالة عن": the person or body quoted."""
+    issued = _issuer(ctx, slot.start, slot.end)  # "بحسب بيان صادر عن وزارة الدفاع الروسية"
+    if issued:
+        return issued
     found = [a for a in ctx.actors_in(slot.start, slot.end) if a not in ctx.adjectives]
     return found[:1] if found and ctx.text[slot.start : found[0].start].strip() in ("", "the") else []
 
@@ -281,7 +302,11 @@ def _find_speakers(
         # "وكان الأمين العام … قد أعلن": the subject stands before the verb
         found = _speaker_before(ctx, clause, t_start) or _speakers(ctx, slot.start, slot.end)
     else:
-        found = _speakers(ctx, slot.start, slot.end) or _speaker_before(ctx, clause, t_start)
+        found = (
+            _issuer(ctx, slot.start, slot.end)  # "وأكد بيان للخارجية الروسية أن": the ministry speaks
+            or _speakers(ctx, slot.start, slot.end)
+            or _speaker_before(ctx, clause, t_start)
+        )
     return found or _body_of_state(ctx, slot, words) or _anaphor(ctx, words, t_start)
 
 
