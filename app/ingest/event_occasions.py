@@ -274,8 +274,11 @@ _ANNOUNCED_REACH = 25  # the act is the first thing the announcement names (char
 def announced_act(ctx: Context, c: Cand, cands: Sequence[Cand]) -> DateValue | None:
     """The day of the announcement whose object is act `c` ("أعلنت القوات اليوم الثلاثاء بدء المعركة",
     "declared on Monday a pause in the talks"): announcing the act is doing it. Not an act inside
-    reported words ("أعلن أنه سيبدأ …"), nor a planned one."""
-    if c.type == "statement" or c.status == "planned" or c.date or c.timex:
+    reported words ("أعلن أنه سيبدأ …"), nor a planned one. A pause announced "until" a day (حتى 25
+    شباط) is not at that day: the announcement dates it too."""
+    if c.type == "statement" or c.date or (c.timex and not _until(ctx, c)):
+        return None
+    if c.status == "planned" and not c.timex:
         return None
     for s in cands:
         if s.type != "statement" or s.sent != c.sent or s.t_start >= c.t_start or s.content is None:
@@ -291,9 +294,19 @@ def announced_act(ctx: Context, c: Cand, cands: Sequence[Cand]) -> DateValue | N
     return None
 
 
-_ACT_OCCASION_REACH = (
-    30  # an apposition right after the act's clause ("توافقت الدول، في بيانها المشترك، على")
-)
+# the occasion may be named before the act in its sentence, or in an apposition right after its clause
+# ("توافقت الدول، في بيانها المشترك، على", "…, according to their joint statement")
+_ACT_OCCASION_REACH = 40
+
+
+def _until(ctx: Context, c: Cand) -> bool:
+    """Whether the act's date is the end of its period ("«توقفا مؤقتا» للمحادثات حتى 25 شباط")."""
+    if c.timex is None:
+        return False
+    start = ctx.to_folded(c.timex.start, c.timex.end)[0]
+    return bool(tie("until", ctx.lang).search(ctx.text[max(c.span[0], start - 20) : start]))
+
+
 _ACTS_ON_OCCASIONS = ("agreement", "proposal")
 
 

@@ -99,11 +99,11 @@ def candidates(ctx: Context) -> list[Cand]:
     _date_spans(ctx, out)
     _date_statements(ctx, out)
     for cand in out:  # a meeting told as the occasion of a dated act ("announced … at the end of talks")
+        announced = announced_act(ctx, cand, out)
+        if announced is not None and cand.timex is not None:  # a pause "until" a day: done when announced
+            cand.timex, cand.status = None, "occurred"
         cand.date = (
-            cand.date
-            or occasion_of_act(ctx, cand, out)
-            or announced_act(ctx, cand, out)
-            or act_on_occasion(ctx, cand, out)
+            cand.date or occasion_of_act(ctx, cand, out) or announced or act_on_occasion(ctx, cand, out)
         )
     out.sort(key=lambda c: (c.sent, c.t_start))
     return _one_per_clause(out)

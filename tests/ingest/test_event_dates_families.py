@@ -202,6 +202,26 @@ ANNOUNCED = [
 ]
 CASES += ANNOUNCED
 
+# a pause announced "until" a day is dated by its announcement (the day ends the pause); talks said to
+# resume on that day keep it
+UNTIL = [
+    D(
+        "أعلن المبعوث الأممي ستافان دي ميستورا أمس الثلاثاء «تعليقا مؤقتا» لمحادثات جنيف بين الوفدين حتى "
+        "العاشر من نيسان المقبل.",
+        "talks_round",
+        None,
+        "2017-03-21",
+    ),
+    D(
+        "أعلن المبعوث الأممي ستافان دي ميستورا أمس الثلاثاء أن محادثات جنيف بين الوفدين ستستأنف في العاشر "
+        "من نيسان المقبل.",
+        "talks_round",
+        None,
+        "2017-04-10",
+    ),
+]
+CASES += UNTIL
+
 # an agreement told as made on an occasion ("في بيانها المشترك", "in a joint statement"): the day the
 # article gives that occasion (the talks that ended today); no dated occasion, or an old one: no date
 ON_OCCASION = [
