@@ -62,7 +62,7 @@ def ingest(
     ],
     db: DbOption = None,
 ) -> None:
-    """Read articles, extract their events and store them (one transaction per article)."""
+    """Read articles, extract their events and store them (a failing article is rolled back alone)."""
     from app.ingest.pipeline import ingest as run_ingest
 
     with _engine(db) as (engine, settings):

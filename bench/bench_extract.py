@@ -4,12 +4,12 @@ Runs on the same deterministic bench.corpus articles in one process, one core, t
 CPU seconds of this process.
 The baseline is sentence segmentation alone, the cheapest stage every article
 goes through; each row prints articles per second and its cost as a multiple
-of that baseline, so the figures compare across machines. The last row runs the
-whole pipeline per article into a fresh SQLite file (store and merge included) on
-the first --store articles (all 2,000 by default), one transaction per article, as
-`waqai ingest` runs it; with --db (default: $WAQAI_TEST_DATABASE_URL) the same into a
-throwaway PostgreSQL database. CPU time of this process only: the database server's
-own work is not counted in the PostgreSQL row.
+of that baseline, so the figures compare across machines. The "into" rows run the
+whole pipeline (store and merge included) on the first --store articles (all 2,000 by
+default) into a fresh SQLite file: first as `waqai ingest` runs it (pipeline.BATCH articles
+a transaction, a savepoint each), then one transaction per article; with --db (default:
+$WAQAI_TEST_DATABASE_URL) the same into a throwaway PostgreSQL database. CPU time of this
+process only: the database server's own work is not counted in the PostgreSQL rows.
 
     .venv/bin/python -m bench extract   |   .venv/bin/python bench/bench_extract.py [--articles N] [--db URL]
 """
@@ -31,17 +31,23 @@ from app.ingest.knowledge import KnowledgeBase, load_kb
 from app.ingest.records import RawArticle
 from bench.corpus import articles
 
+Step = Callable[[Sequence[RawArticle]], int]
 
-def _timed(docs: Sequence[RawArticle], step: Callable[[RawArticle], int]) -> tuple[float, int]:
+
+def _timed(docs: Sequence[RawArticle], step: Step) -> tuple[float, int]:
     # CPU time of this process: the machine is shared, wall time would measure the neighbours
-    started, found = time.process_time(), 0
-    for doc in docs:
-        found += step(doc)
+    started = time.process_time()
+    found = step(docs)
     return time.process_time() - started, found
 
 
-def _into_store(kb: KnowledgeBase, url: str) -> Callable[[RawArticle], int]:
-    """The whole pipeline per article (analysis, store, merge), each in its own transactions."""
+def _each(step: Callable[[RawArticle], int]) -> Step:
+    return lambda docs: sum(step(d) for d in docs)
+
+
+def _into_store(kb: KnowledgeBase, url: str, *, batched: bool) -> Step:
+    """The whole pipeline (analysis, store, merge) into a fresh store: as `waqai ingest` runs it
+    (batched), or one transaction per article."""
     from app.migrate import upgrade
 
     engine = make_engine(url)
@@ -51,11 +57,16 @@ def _into_store(kb: KnowledgeBase, url: str) -> Callable[[RawArticle], int]:
         store.sync_knowledge_base(kb, session=session)
     version = store.extractor_version()
 
-    def step(doc: RawArticle) -> int:
-        pipeline.ingest_article(doc, kb, factory=factory, version=version)
-        return 1
+    def run(docs: Sequence[RawArticle]) -> int:
+        if batched:
+            report = pipeline.IngestReport()
+            pipeline.ingest_articles(docs, kb, factory=factory, version=version, report=report)
+            return report.stored
+        for doc in docs:
+            pipeline.ingest_article(doc, kb, factory=factory, version=version)
+        return len(docs)
 
-    return step
+    return run
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -78,37 +89,37 @@ def main(argv: Sequence[str] | None = None) -> None:
         found = timex.tag(doc.text, doc.published, doc.lang)
         return len(events.extract(doc, found, kb))
 
-    rows = [
-        ("baseline: segment.sentences", lambda d: len(segment.sentences(d.text, d.lang))),
-        ("timex.tag", lambda d: len(timex.tag(d.text, d.published, d.lang))),
-        ("recognize_actors", lambda d: len(recognize_actors(d.text, kb, on=d.published, lang=d.lang))),
-        ("events.extract (given timexes)", None),
-        ("end to end: timex + events", full),
+    tagged = {id(d): timex.tag(d.text, d.published, d.lang) for d in docs}
+    rows: list[tuple[str, Step]] = [
+        ("baseline: segment.sentences", _each(lambda d: len(segment.sentences(d.text, d.lang)))),
+        ("timex.tag", _each(lambda d: len(timex.tag(d.text, d.published, d.lang)))),
+        ("recognize_actors", _each(lambda d: len(recognize_actors(d.text, kb, on=d.published, lang=d.lang)))),
+        ("events.extract (given timexes)", _each(lambda d: len(events.extract(d, tagged[id(d)], kb)))),
+        ("end to end: timex + events", _each(full)),
     ]
     folder = Path(tempfile.mkdtemp(prefix="waqai-bench-"))
     stored = docs[: args.store]
-    rows.append((f"into SQLite (first {len(stored)})", _into_store(kb, f"sqlite:///{folder / 'bench.db'}")))
-    drop = None
+    n = len(stored)
+    for i, (how, batched) in enumerate((("", True), (", commit each", False))):
+        url = f"sqlite:///{folder / f'bench{i}.db'}"
+        rows.append((f"into SQLite{how} (first {n})", _into_store(kb, url, batched=batched)))
+    drops = []
     if args.db:
         from bench.bench_timeline import pg_throwaway
 
-        url, drop = pg_throwaway(args.db)
-        rows.append((f"into PostgreSQL (first {len(stored)})", _into_store(kb, url)))
-    tagged = {id(d): timex.tag(d.text, d.published, d.lang) for d in docs}
+        for how, batched in (("", True), (", commit each", False)):
+            url, drop = pg_throwaway(args.db)
+            drops.append(drop)
+            rows.append((f"into PostgreSQL{how} (first {n})", _into_store(kb, url, batched=batched)))
     base = None
-    print(f"{'stage':<34}{'articles':>10}{'articles/s':>14}{'x baseline':>12}   found")
+    print(f"{'stage':<40}{'articles':>10}{'articles/s':>14}{'x baseline':>12}   found")
     for name, step in rows:
-        if step is None:
-
-            def step(d: RawArticle) -> int:
-                return len(events.extract(d, tagged[id(d)], kb))
-
         batch = stored if name.startswith("into ") else docs
         seconds, found = _timed(batch, step)
         per_article = seconds / len(batch)
         base = base or per_article
-        print(f"{name:<34}{len(batch):>10}{1 / per_article:>14.1f}{per_article / base:>12.1f}   {found}")
-    if drop is not None:
+        print(f"{name:<40}{len(batch):>10}{1 / per_article:>14.1f}{per_article / base:>12.1f}   {found}")
+    for drop in drops:
         drop()
 
 

@@ -93,16 +93,29 @@ def extractor_version(extra: tuple[Path, ...] = ()) -> str:
 
 
 def document_state(article: RawArticle, *, session: Session, version: str) -> DocState:
+    return document_row(article, session=session, version=version)[0]
+
+
+def document_row(article: RawArticle, *, session: Session, version: str) -> tuple[DocState, Any]:
+    """The article's state and its stored row (None when new), which `upsert_document` takes."""
     row = session.connection().execute(DOCUMENT_BY_NAME, {"name": article.name}).first()
     if row is None:
-        return DocState.NEW
+        return DocState.NEW, None
     if row.content_hash == content_hash(article) and row.extractor_version == version:
-        return DocState.UNCHANGED
-    return DocState.CHANGED
+        return DocState.UNCHANGED, row
+    return DocState.CHANGED, row
 
 
-def upsert_document(article: RawArticle, *, session: Session, version: str) -> StoredDocument:
-    """Insert the article, or update the stored one in place (its id stays)."""
+_UNREAD = object()
+
+
+def upsert_document(
+    article: RawArticle, *, session: Session, version: str, row: Any = _UNREAD
+) -> StoredDocument:
+    """Insert the article, or update the stored one in place (its id stays).
+
+    `row`: what `document_row` read in this transaction, so that it is not read again.
+    """
     conn = session.connection()
     values: dict[str, Any] = {
         "text": article.text,
@@ -114,7 +127,8 @@ def upsert_document(article: RawArticle, *, session: Session, version: str) -> S
         "content_hash": content_hash(article),
         "extractor_version": version,
     }
-    row = conn.execute(DOCUMENT_BY_NAME, {"name": article.name}).first()
+    if row is _UNREAD:
+        row = conn.execute(DOCUMENT_BY_NAME, {"name": article.name}).first()
     if row is None:
         result = conn.execute(INSERT_DOCUMENT, {"name": article.name, **values, "ingested_at": utcnow()})
         key = result.inserted_primary_key

@@ -1,0 +1,172 @@
+"""Ingest stores several articles per transaction, one savepoint each: a broken article is rolled
+back alone, and the store ends exactly as one transaction per article leaves it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import cast
+
+import pytest
+from sqlalchemy import Engine, Table, delete, event, insert, select, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.db import in_list, make_engine, make_sessionmaker
+from app.ingest.pipeline import ingest
+from app.migrate import upgrade
+from app.models import Document, Mention, Place, TimexRow
+from tests.conftest import SEEDS
+from tests.ingest.test_pipeline import snapshot
+
+# Three short articles of our own; the middle one is made to fail while its rows are written.
+ARTICLES = {
+    "a-first.txt": "أعلن وزير الخارجية الروسي سيرغي لافروف يوم الاثنين أن موسكو ستستضيف جولة محادثات جديدة.",
+    "b-poisoned.txt": "قال المبعوث الأممي إن وفدي الحكومة والمعارضة سيلتقيان في جنيف الأسبوع المقبل.",
+    "c-third.txt": "اجتمع وزير الخارجية الأمريكي مع نظيره التركي في أنقرة يوم الثلاثاء لبحث الهدنة.",
+}
+POISONED = "b-poisoned.txt"
+PLACES = cast(Table, Place.__table__)
+
+
+def write_articles(folder: Path, names: list[str] | None = None) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, body in ARTICLES.items():
+        if names is None or name in names:
+            (folder / name).write_text(body, encoding="utf-8")
+    return folder
+
+
+def poison_mentions(engine: Engine) -> None:
+    """A real trigger that refuses the poisoned article's mentions, after its document and time
+    expressions were written in the same savepoint."""
+    with engine.begin() as conn:
+        if engine.dialect.name == "postgresql":
+            conn.execute(
+                text(
+                    "CREATE FUNCTION poison() RETURNS trigger AS $$ BEGIN"
+                    " IF (SELECT name FROM documents WHERE id = NEW.document_id) = 'b-poisoned.txt'"
+                    " THEN RAISE EXCEPTION 'poisoned article'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql"
+                )
+            )
+            conn.execute(
+                text("CREATE TRIGGER poison BEFORE INSERT ON mentions FOR EACH ROW EXECUTE FUNCTION poison()")
+            )
+        else:
+            conn.execute(
+                text(
+                    "CREATE TRIGGER poison BEFORE INSERT ON mentions"
+                    " WHEN (SELECT name FROM documents WHERE id = NEW.document_id) = 'b-poisoned.txt'"
+                    " BEGIN SELECT RAISE(ABORT, 'poisoned article'); END"
+                )
+            )
+
+
+def stored_names(factory: sessionmaker[Session]) -> list[str]:
+    with factory() as s:
+        return sorted(s.scalars(select(Document.name)))
+
+
+def test_a_broken_article_is_rolled_back_alone(tmp_path: Path, engine: Engine) -> None:
+    folder = write_articles(tmp_path / "articles")
+    poison_mentions(engine)
+    factory = make_sessionmaker(engine)
+    seen: list[tuple[str, str | None]] = []
+    report = ingest([folder], factory=factory, batch=10, on_item=lambda p, e: seen.append((Path(p).name, e)))
+    assert (report.new, report.unchanged) == (2, 0)
+    assert [Path(f.path).name for f in report.failures] == [POISONED]
+    assert "poisoned article" in report.failures[0].reason
+    assert [name for name, _ in seen] == sorted(ARTICLES)
+    assert [name for name, error in seen if error] == [POISONED]
+    assert stored_names(factory) == ["a-first.txt", "c-third.txt"]
+    with factory() as s:  # nothing of the broken article survived: not its document, times or passages
+        docs = set(s.scalars(select(Document.id)))
+        assert set(s.scalars(select(TimexRow.document_id))) <= docs
+        assert set(s.scalars(select(Mention.document_id))) <= docs
+        assert s.scalars(select(Mention.id)).first() is not None
+
+    # The two good articles leave the store as they leave it ingested without the broken one.
+    clean = make_engine(f"sqlite:///{tmp_path / 'clean.db'}")
+    upgrade(clean)
+    alone = write_articles(tmp_path / "alone", ["a-first.txt", "c-third.txt"])
+    ingest([alone], factory=make_sessionmaker(clean), batch=1)
+    assert snapshot(factory) == snapshot(make_sessionmaker(clean))
+    clean.dispose()
+
+
+def test_a_failed_commit_stores_the_batch_one_article_at_a_time(tmp_path: Path, sqlite_url: str) -> None:
+    """A deferred constraint fails only at COMMIT: the batch is rolled back whole, then stored again
+    one transaction per article, so only the broken article is missing."""
+    engine = make_engine(sqlite_url)
+    upgrade(engine)
+    with engine.begin() as conn:
+        conn.execute(text("CREATE TABLE parent_rows (id INTEGER PRIMARY KEY)"))
+        conn.execute(
+            text(
+                "CREATE TABLE child_rows (parent_id INTEGER"
+                " REFERENCES parent_rows(id) DEFERRABLE INITIALLY DEFERRED)"
+            )
+        )
+        conn.execute(
+            text(
+                "CREATE TRIGGER orphan_on_commit AFTER INSERT ON documents WHEN NEW.name = 'b-poisoned.txt'"
+                " BEGIN INSERT INTO child_rows VALUES (42); END"
+            )
+        )
+    folder = write_articles(tmp_path / "articles")
+    factory = make_sessionmaker(engine)
+    report = ingest([folder], factory=factory, batch=10)
+    assert report.new == 2
+    assert [Path(f.path).name for f in report.failures] == [POISONED]
+    assert "FOREIGN KEY" in report.failures[0].reason
+    assert stored_names(factory) == ["a-first.txt", "c-third.txt"]
+    engine.dispose()
+
+
+def test_batches_store_what_one_transaction_per_article_stores(tmp_path: Path, engine: Engine) -> None:
+    folder = tmp_path / "seeds"
+    shutil.copytree(SEEDS, folder)
+    batched = make_sessionmaker(engine)
+    first = ingest([folder], factory=batched, batch=2)
+    one_each = make_engine(f"sqlite:///{tmp_path / 'one_each.db'}")
+    upgrade(one_each)
+    single = make_sessionmaker(one_each)
+    ingest([folder], factory=single, batch=1)
+    assert first.new == 5 and not first.failures
+    assert snapshot(batched) == snapshot(single)
+    # and again after one article changed: replaced inside a batch as in a transaction of its own
+    edited = sorted(folder.glob("*.txt"))[1]
+    edited.write_text(edited.read_text(encoding="utf-8")[:400], encoding="utf-8")
+    again = ingest([folder], factory=batched, batch=3)
+    ingest([folder], factory=single, batch=1)
+    assert (again.changed, again.unchanged) == (1, 4)
+    assert snapshot(batched) == snapshot(single)
+    one_each.dispose()
+
+
+@pytest.mark.parametrize("values", [[], ["damascus"], ["geneva", "damascus", "geneva", "جنيف"]])
+def test_in_list_is_in_with_one_statement_text(engine: Engine, values: list[str]) -> None:
+    places = PLACES
+    with engine.begin() as conn:
+        conn.execute(delete(places))
+        conn.execute(
+            insert(places),
+            [
+                {"id": i, "name_en": i, "name_ar": i, "kind": "city"}
+                for i in ("geneva", "damascus", "جنيف", "vienna")
+            ],
+        )
+    texts: list[str] = []
+
+    def record(_conn: object, _cursor: object, statement: str, *_: object) -> None:
+        texts.append(statement)
+
+    query = select(places.c.id).where(in_list(places.c.id, "ids")).order_by(places.c.id)
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        with engine.connect() as conn:
+            got = list(conn.execute(query, {"ids": values}).scalars())
+            conn.execute(query, {"ids": ["x"] * 7}).all()
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    assert got == sorted(set(values))
+    assert len(texts) == 2 and texts[0] == texts[1]  # the same text whatever the list's length
