@@ -105,7 +105,8 @@ def facets_and_histogram(
     dialect = session.get_bind().dialect.name
     by_day = _short_range(filters)
     scan = _scan_dates(session, filters)
-    rows = session.execute(*_prepared(filters, top, dialect, by_day=by_day, scan_dates=scan)).all()
+    counted = _rarest_first(session, filters)
+    rows = session.execute(*_prepared(counted, top, dialect, by_day=by_day, scan_dates=scan)).all()
     counts: dict[str, Counts] = {param: [] for param in FACETS}
     tally: Counter[tuple[str, str]] = Counter()
     span: tuple[str, str] | None = None
@@ -194,7 +195,7 @@ def _statement(filters: Filters, top: int, dialect: str, *, by_day: bool, scan_d
 
 def _parts(filters: Filters, top: int, dialect: str, *, by_day: bool, scan_dates: bool = False) -> list[Any]:
     """One SELECT per facet, the histogram and the span, all reading the same CTE."""
-    base = _base(filters, scan_dates=scan_dates)
+    base = _base(filters, dialect, scan_dates=scan_dates)
     own = _own_conditions(filters, base)
     everything = [c for c in own.values()]
     parts: list[Any] = []
@@ -230,7 +231,7 @@ def _histogram_part(base: CTE | Table, dated: list[Any], dialect: str, *, by_day
     return select(_text(HIST), _as_text(per_day.c.type), month, total).group_by(per_day.c.type, month)
 
 
-def _base(filters: Filters, *, scan_dates: bool = False) -> CTE | Table:
+def _base(filters: Filters, dialect: str, *, scan_dates: bool = False) -> CTE | Table:
     """The events under every filter but the column facets' own, as a CTE materialised once;
     the events table itself when nothing narrows them (each part then reads its indexes).
 
@@ -240,12 +241,12 @@ def _base(filters: Filters, *, scan_dates: bool = False) -> CTE | Table:
     the actors' links alone bound the dates (their sort_date mirrors the events'), so that
     neither database reads a whole date range to keep a few of its events."""
     if scan_dates:
-        where = conditions(filters, exclude=[*COLUMN_FACETS, "actor"])
+        where = conditions(filters, exclude=[*COLUMN_FACETS, "actor"], dialect=dialect)
         where.append(Event.id.concat("").in_(actor_links(filters.actor[0], filters)))
     elif filters.actor:
-        where = conditions(filters, exclude=[*COLUMN_FACETS, "since", "until"])
+        where = conditions(filters, exclude=[*COLUMN_FACETS, "since", "until"], dialect=dialect)
     else:
-        where = conditions(filters, exclude=COLUMN_FACETS)
+        where = conditions(filters, exclude=COLUMN_FACETS, dialect=dialect)
     if not where:
         return Event.__table__  # type: ignore[return-value]
     columns = (Event.id, Event.type, Event.status, Event.place_id, Event.series, Event.sort_date)
@@ -270,6 +271,26 @@ def _scan_dates(session: Session, filters: Filters) -> bool:
     window += [Event.sort_date <= filters.until_date] if filters.until_date else []
     days = select(Event.id).where(*window).limit(SCAN_SHARE * k + 1).subquery()
     return bool(session.execute(select(func.count()).select_from(days)).scalar_one() <= SCAN_SHARE * k)
+
+
+RAREST_CAP = 10_000
+
+
+def _rarest_first(session: Session, filters: Filters) -> Filters:
+    """Several actors in the order of their number of links in the date range (counted up to
+    RAREST_CAP, one statement): the events are read from the rarest one's links and each is
+    probed for the others, so the cost follows the rarest actor, not the order in the URL."""
+    if len(filters.actor) < 2:
+        return filters
+    counts = [
+        select(literal(i, INT), func.count()).select_from(
+            actor_links(actor_id, filters).limit(RAREST_CAP).subquery()
+        )
+        for i, actor_id in enumerate(filters.actor)
+    ]
+    n = {int(i): int(k) for i, k in session.execute(union_all(*counts), filter_params(filters))}
+    order = sorted(range(len(filters.actor)), key=lambda i: (n.get(i, 0), i))
+    return replace(filters, actor=tuple(filters.actor[i] for i in order))
 
 
 MIN_SCAN = 500  # below this many events, looking each up is cheap whatever the range
@@ -334,7 +355,7 @@ def _source_part(
     ids = matching
     if filters.source:
         others = replace(filters, source=None)
-        ids = None if others.is_empty else filtered_ids(others)
+        ids = None if others.is_empty else filtered_ids(others, dialect=dialect)
     where: list[ColumnElement[bool]] = [] if ids is None else [EventSource.event_id.in_(ids)]
     if dialect == "postgresql" and scan_dates and ids is matching:
         # As for the actors: the sources of the date range, hashed, not one probe per event.
@@ -375,7 +396,7 @@ def _ranked(kind: str, pairs: Any, top: int, dialect: str) -> Select[Any]:
 
 def _day_tally(session: Session, filters: Filters, dialect: str) -> Counter[tuple[str, str]]:
     """(day, type) counts, for an axis drawn per day."""
-    base = _base(filters)
+    base = _base(filters, dialect)
     where = [*_own_conditions(filters, base).values(), base.c.sort_date.is_not(None)]
     day = _day_text(base.c.sort_date, dialect)
     stmt = select(base.c.type, day, func.count()).where(*where).group_by(base.c.type, day)

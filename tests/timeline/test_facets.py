@@ -185,3 +185,19 @@ def test_a_statement_kept_for_one_set_of_filters_counts_another_of_its_shape(
     assert len(facets._SHAPES) == 1  # no value was left in it
     assert facets_and_histogram(sample_session, other) == fresh
     assert len(facets._SHAPES) == 1  # the same statement served the second
+
+
+@pytest.mark.parametrize("actors", [["kerry", "lavrov"], ["lavrov", "kerry"], ["un", "kerry", "lavrov"]])
+def test_several_actors_count_the_same_in_any_order(sample_session: Session, actors: list[str]) -> None:
+    """The rarest actor's links are read first whatever the URL's order; counts and links stay."""
+    f = parse_filters({"actor": actors, "since": "2016"})
+    found = facets_and_histogram(sample_session, f)
+    again = facets_and_histogram(sample_session, parse_filters({"actor": actors[::-1], "since": "2016"}))
+    assert sorted((v.value, v.count) for v in found[0]["actor"].values) == sorted(
+        (v.value, v.count) for v in again[0]["actor"].values
+    )
+    for param in ("type", "status", "place", "source"):
+        assert [v.count for v in found[0][param].values] == [v.count for v in again[0][param].values]
+    assert found[1] == again[1]
+    assert all(v.url.startswith("/?actor=" + actors[0]) for v in found[0]["type"].values)
+    assert sorted(facets._rarest_first(sample_session, f).actor) == sorted(actors)
