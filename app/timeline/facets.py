@@ -40,7 +40,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql import visitors
 
 from app.models import Actor, Event, EventActor, EventSource, Place
-from app.timeline.filters import EVENT_TYPES, Filters, is_selected, toggle_url
+from app.timeline.filters import EVENT_TYPES, Filters, is_selected, toggle_urls
 from app.timeline.histogram import (
     DAY_RANGE_LIMIT,
     Bucket,
@@ -443,16 +443,17 @@ def _facets(
     facets: dict[str, Facet] = {}
     for param in FACETS:
         names = labels.get(param, {})
+        urls = toggle_urls(filters, param, [value for value, _ in listed[param]], path)
         values = [
             FacetValue(
                 value=value,
                 count=count,
                 selected=is_selected(filters, param, value),
-                url=toggle_url(filters, param, value, path),
+                url=url,
                 label_en=names.get(value, (value, value))[0],
                 label_ar=names.get(value, (value, value))[1],
             )
-            for value, count in listed[param]
+            for (value, count), url in zip(listed[param], urls, strict=True)
         ]
         facets[param] = Facet(param, values, more[param])
     return facets

@@ -15,6 +15,7 @@ from app.timeline.filters import (
     parse_filters,
     period_bounds,
     toggle_url,
+    toggle_urls,
     url_with,
 )
 
@@ -123,3 +124,28 @@ def test_toggle_url_adds_and_removes_values() -> None:
     assert toggle_url(f, "round", 4) == "/?type=meeting&status=planned"
     assert is_selected(f, "type", "meeting") and not is_selected(f, "type", "report")
     assert is_selected(f, "round", "4")
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {},
+        {"actor": ["kerry", "لافروف"], "type": "meeting", "since": "2016", "q": "جنيف & co"},
+        {"status": "planned", "place": "geneva", "series": "Geneva", "round": "4", "source": "Wire A"},
+        {"until": "2017-02", "lang": "ar", "_next": Cursor(date(2016, 1, 2), "e1").encode()},
+    ],
+)
+def test_toggle_urls_are_the_toggle_url_of_each_value(params: dict[str, str | list[str]]) -> None:
+    f = parse_filters(params)
+    values: dict[str, list[str | int]] = {
+        "actor": ["kerry", "un", "لافروف", "a&b"],
+        "type": ["meeting", "statement"],
+        "status": ["planned", "occurred"],
+        "place": ["geneva", "moscow"],
+        "series": ["Geneva", "Astana 2"],
+        "round": [4, 5],
+        "source": ["Wire A", "Wire=B"],
+    }
+    for param, chosen in values.items():
+        for path in ("/", "/actors/kerry"):
+            assert toggle_urls(f, param, chosen, path) == [toggle_url(f, param, v, path) for v in chosen]
