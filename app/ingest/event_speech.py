@@ -21,10 +21,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from app.ingest.actors import ActorMatch
 from app.ingest.event_candidates import Cand, governing, place_of, subject_like
 from app.ingest.event_context import Context, Located
 from app.ingest.event_rules import Rule, cue
-from app.ingest.records import Timex
+from app.ingest.records import ActorRef, Timex
 
 _SLOT_MAX = 120  # folded characters after a verb of saying in which its subject may stand
 _SUBJECT_REACH = 90  # the subject of a verb of saying starts this close to it
@@ -98,6 +99,12 @@ _OWN_BODY = re.compile(_OWN_HEAD % "society|group|agency|monitor|observatory|ass
 _DATELINE = re.compile(r"[^\n]{0,60}?\s(?:-|--|—|–)\s")  # "ASTANA, Oct 31 (Reuters) - "
 _READER = re.compile(
     r"(?:^|\s)(?:الذي|التي)\s+(?:تلاه|تلته|تلاها|اصدره|اصدرته|اصدرها|وقعه|وقعته|وقعها|قراه|قراها)(?:\s|$)"
+)
+# "the Syrian American Medical Society" right before the verb: capitalised words ending in a body noun
+_NEW_BODY_EN = re.compile(
+    r"(?:^|(?<=[,;:.]\s)|(?<=\A))\s*(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w'’.-]*\s+(?:(?:of|for|on|and)\s+(?:the\s+)?)?)"
+    r"{1,6}?(?:Society|Organization|Organisation|Committee|Council|Network|Observatory|Union|Association|"
+    r"Foundation|Institute|Centre|Center|Commission|Movement|Federation|Syndicate|Monitor))\s+$"
 )
 # a document and who issued it: "بيان لوزارة", "بيان صادر عن", "بيان مشترك ل"
 _ISSUED_BY = re.compile(
@@ -244,6 +251,8 @@ def statement(ctx: Context, sent: int, rule: Rule, m: re.Match[str], previous: C
     if rule.reach is not None and speakers and speakers[0].start > t_end + rule.reach:
         speakers = []  # "رفض" names its subject at once; a name further on is another clause's
     plural = ctx.lang == "ar" and bool(_PLURAL_VERB.match(trigger))
+    if not speakers and ctx.lang == "en" and not rule.source_after:
+        speakers = _new_body_en(ctx, sent, t_start)  # "…, the Syrian American Medical Society said"
     if not speakers and rule.source_after:
         return None  # "according to a joint statement": no one named
     if not speakers and plural:
@@ -257,6 +266,24 @@ def statement(ctx: Context, sent: int, rule: Rule, m: re.Match[str], previous: C
         speakers, joins = list(previous.actors), True
     joins = joins and previous is not None
     return _statement(ctx, sent, rule, (t_start, t_end), clause, slot, speakers, joins)
+
+
+def _new_body_en(ctx: Context, sent: int, t_start: int) -> list[Located]:
+    """An organisation the knowledge base does not know, named in capitals right before an English verb
+    of saying ("the Syrian American Medical Society said"): a new actor with that name."""
+    o_sent = ctx.to_original(ctx.sent_bounds[sent][0], t_start)
+    lo = max(o_sent[0], o_sent[1] - 120)
+    m = _NEW_BODY_EN.search(ctx.article.text, lo, o_sent[1])
+    if m is None:
+        return []
+    name = m.group("name")
+    f_start, f_end = ctx.to_folded(m.start("name"), m.end("name"))
+    inside = ctx.actors_in(f_start, f_end)
+    if any(a.actor is None or a.actor.actor.kind != "country" for a in inside):
+        return []  # a known name (or one inside it) is not a new body; "Syrian" may qualify a new one
+    slug = "-".join(name.lower().split())
+    ref = ActorRef(f"new-{slug}", name, name, "organisation", aliases=(name,), is_new=True)
+    return [Located(f_start, f_end, actor=ActorMatch(m.start("name"), m.end("name"), ref, "introduced"))]
 
 
 def _reader(ctx: Context, slot: _Slot) -> list[Located]:

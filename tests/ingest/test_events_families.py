@@ -141,6 +141,9 @@ CASES = [
         ("sergey-lavrov", "mevlut-cavusoglu"),
     ),
     C("ويعتزم الرئيسان بحث الملف خلال لقاء مرتقب.", None, absent=(M,)),
+    # ---- an English body the knowledge base does not know, named in capitals before "said"
+    C("Three clinics closed after the strikes, the Idlib Health Directorate Network said.", S, lang="en"),
+    C("The vote was delayed, the Committee said.", None, absent=(S,), lang="en"),
     # ---- a report: the outlet named in quotation marks is its source
     C("وذكرت صحيفة «جمهورييت» التركية أن الوفد سيزور موسكو.", R),
     C("وكشفت وكالة «نوفوستي» أن الوفد الروسي سيصل غدا.", R),
@@ -178,3 +181,10 @@ def test_new_speaker_office_body_needs_the_office_next_to_the_name() -> None:
     events = run("وفي أنقرة التركية، وبعد ساعات من الاجتماع، قال المدير سامر حداد إن الاتصالات مستمرة.")
     said = [e for e in events if e.type == S]
     assert all("turkey" not in {a.id for a in e.actors} for e in said)
+
+
+def test_new_english_body_is_named_as_written() -> None:
+    events = run("Two field hospitals closed on Monday, the Aleppo Medical Relief Society said.", "en")
+    said = [e for e in events if e.type == S]
+    assert said and said[0].actors[0].name_en == "Aleppo Medical Relief Society"
+    assert said[0].actors[0].id.startswith("new-")
