@@ -334,3 +334,27 @@ def after_midnight(ctx: Context, c: Cand) -> DateValue | None:
         return None
     day = value.start + timedelta(days=1)
     return DateValue(day.isoformat(), day, day, "day")
+
+
+def addressed_session(ctx: Context, c: Cand, cands: Sequence[Cand]) -> DateValue | None:
+    """A meeting of the body a dated statement was made to, told in that sentence or the next with no
+    date of its own ("X told the Security Council on Tuesday …. The council met by video link …"):
+    the statement's day."""
+    if c.type != "meeting" or c.status == "planned" or c.date or c.timex or not c.ids:
+        return None
+    previous = next((i for i in range(c.sent - 1, -1, -1) if i not in ctx.repeat_of), None)
+    for s in cands:
+        if s.type != "statement" or s.sent not in (c.sent, previous) or s.content is None:
+            continue
+        if s.sent == c.sent and s.t_start > c.t_start:
+            continue
+        value = s.date or (s.timex.date if s.timex else None)
+        if value is None or value.precision != "day":
+            continue
+        published = ctx.article.published
+        if published is not None and value.end > published:
+            continue
+        addressees = {a.actor.actor.id for a in ctx.actors_in(s.t_end, s.content[0]) if a.actor} - s.ids
+        if addressees & c.ids:
+            return value
+    return None

@@ -27,6 +27,7 @@ from app.ingest.event_context import Context
 from app.ingest.event_group import Group, group, round_of, series_of
 from app.ingest.event_occasions import (
     act_on_occasion,
+    addressed_session,
     after_midnight,
     announced_act,
     attached,
@@ -103,7 +104,11 @@ def candidates(ctx: Context) -> list[Cand]:
         if announced is not None and cand.timex is not None:  # a pause "until" a day: done when announced
             cand.timex, cand.status = None, "occurred"
         cand.date = (
-            cand.date or occasion_of_act(ctx, cand, out) or announced or act_on_occasion(ctx, cand, out)
+            cand.date
+            or occasion_of_act(ctx, cand, out)
+            or announced
+            or act_on_occasion(ctx, cand, out)
+            or addressed_session(ctx, cand, out)
         )
     out.sort(key=lambda c: (c.sent, c.t_start))
     return _one_per_clause(out)

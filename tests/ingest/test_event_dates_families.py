@@ -256,6 +256,35 @@ ON_OCCASION = [
 ]
 CASES += ON_OCCASION
 
+# a meeting of the body a dated statement was made to, told next with no date of its own: that day;
+# not a body the speaker did not address
+ADDRESSED = [
+    D(
+        "The UN envoy told the Security Council on Tuesday that the drafting talks had stalled. The Security "
+        "Council met behind closed doors for its monthly session on Syria.",
+        "meeting",
+        "un-security-council",
+        "2017-03-21",
+        "en",
+    ),
+    D(
+        "أبلغ المبعوث الأممي مجلس الأمن أمس الثلاثاء أن محادثات الصياغة متعثرة. والتقى المبعوث أعضاء مجلس "
+        "الأمن في جلسة مغلقة.",
+        "meeting",
+        "un-security-council",
+        "2017-03-21",
+    ),
+    D(
+        "The UN envoy told reporters on Tuesday that the drafting talks had stalled. The Security Council "
+        "met behind closed doors for its monthly session on Syria.",
+        "meeting",
+        "un-security-council",
+        None,
+        "en",
+    ),
+]
+CASES += ADDRESSED
+
 # midnight tonight is the first moment of the next day; other nights keep their day
 MIDNIGHT = [
     D(
