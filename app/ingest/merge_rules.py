@@ -3,10 +3,12 @@
 `match_score(new, old)` answers None when the two cannot be one event, else a
 score (higher is a better match) used to pick among several candidates.
 The rules (issue 5): same type; compatible dates (a day inside a reported
-week, month or span counts); overlapping actors by canonical id; no
-conflicting place; never two accounts from the same article. Statements are
-cheap and frequent, so they merge only when both are dated to the same day and
-one side's speakers include all the other's. A round told only by its venue is
+week, month or span counts); overlapping actors by canonical id, where a
+person and the body they speak for, or a delegation and its head, are one party
+(merge_parties); no conflicting place; never two accounts from the same
+article. Statements are cheap and frequent, so they merge only when both are
+dated to the same day and one side's speakers include all the other's (or one
+side is a single body and the other its people). A round told only by its venue is
 the numbered round held there on exactly its dates. An undated meeting is news
 of its article's day: it joins the same parties' meeting of that day or the day
 before.
