@@ -208,10 +208,18 @@ def _absorb(cands: list[Cand]) -> list[Cand]:
             and o.span[0] < c.span[1]
             and c.span[0] < o.span[1]
             for o in cands
-        )
+        ) or _explains_proposal(c, cands)
         if not absorbed:
             out.append(c)
     return out
+
+
+def _explains_proposal(c: Cand, cands: list[Cand]) -> bool:
+    """ "طرح بوتين فكرة المؤتمر …، داعيا إلى جمع الأطراف", "Putin floated the plan, saying …": the
+    participle tells what the plan is for; it is the proposal's, not a statement of its own."""
+    if c.type != "statement" or not c.rule.endswith(".participle"):
+        return False
+    return any(o.type == "proposal" and o.sent == c.sent and o.t_end <= c.t_start for o in cands)
 
 
 def series_of(g: Group) -> str | None:

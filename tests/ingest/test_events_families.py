@@ -144,6 +144,24 @@ CASES = [
     # ---- an English body the knowledge base does not know, named in capitals before "said"
     C("Three clinics closed after the strikes, the Idlib Health Directorate Network said.", S, lang="en"),
     C("The vote was delayed, the Committee said.", None, absent=(S,), lang="en"),
+    # ---- a participle after a plan put forward tells what the plan is for: no statement of its own
+    C(
+        "وطرح وزير الخارجية التركي مولود جاويش أوغلو خطة لوقف القتال، داعيا إلى انسحاب المقاتلين.",
+        P,
+        ("mevlut-cavusoglu",),
+        absent=(S,),
+    ),
+    C(
+        "Iran's foreign minister unveiled a peace plan on Monday, saying all foreign forces should leave.",
+        P,
+        absent=(S,),
+        lang="en",
+    ),
+    C(
+        "وافتتح وزير الخارجية الإيراني محمد جواد ظريف الاجتماع، داعيا إلى الحوار.",
+        S,
+        ("mohammad-javad-zarif",),
+    ),
     # ---- a report: the outlet named in quotation marks is its source
     C("وذكرت صحيفة «جمهورييت» التركية أن الوفد سيزور موسكو.", R),
     C("وكشفت وكالة «نوفوستي» أن الوفد الروسي سيصل غدا.", R),
