@@ -4,17 +4,27 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Boolean, Engine, String, TypeDecorator, bindparam, create_engine, event
+from sqlalchemy import (
+    Boolean,
+    Connection,
+    Engine,
+    String,
+    TypeDecorator,
+    bindparam,
+    create_engine,
+    event,
+)
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.engine import Dialect, make_url
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.dml import UpdateBase
 from sqlalchemy.sql.elements import BindParameter, ColumnElement
 from sqlalchemy.sql.visitors import InternalTraversal
 
@@ -62,6 +72,48 @@ def session_scope(factory: sessionmaker[Session]) -> Iterator[Session]:
         raise
     finally:
         session.close()
+
+
+# (statement, dialect, parameter names) -> SQL text, order of the names (None: by name), processors
+_MANY: dict[tuple[int, str, tuple[str, ...]], tuple[str, tuple[str, ...] | None, dict[str, Any]]] = {}
+
+
+def execute_many(conn: Connection, statement: UpdateBase, rows: Sequence[Mapping[str, Any]]) -> None:
+    """`conn.execute(statement, rows)` for many rows with the same keys, the statement compiled once.
+
+    SQLAlchemy builds and type-processes a parameter set per row through its generic
+    machinery; here the compiled text and each parameter's bind processor are kept, and the
+    rows go to the driver's executemany as they are. A statement that needs anything else of
+    its execution (a Python-side default for a missing column) runs the ordinary way.
+    """
+    if not rows:
+        return
+    keys = tuple(rows[0])
+    key = (id(statement), conn.dialect.name, keys)
+    plan = _MANY.get(key)
+    if plan is None:
+        compiled = cast(Any, statement.compile(dialect=conn.dialect, column_keys=list(keys)))
+        names = tuple(compiled.positiontup) if compiled.positional else None
+        if not set(compiled.bind_names.values()) <= set(keys) or compiled.literal_execute_params:
+            conn.execute(statement, list(rows))
+            return
+        plan = _MANY[key] = (compiled.string, names, dict(compiled._bind_processors))
+        _KEEP.append(statement)  # ids stay valid while the statement lives
+    sql, names, processors = plan
+    if names is not None:
+        procs = [processors.get(n) for n in names]
+        params: list[Any] = [
+            tuple(row[n] if p is None else p(row[n]) for n, p in zip(names, procs, strict=True))
+            for row in rows
+        ]
+    else:
+        params = [
+            {n: (v if (p := processors.get(n)) is None else p(v)) for n, v in row.items()} for row in rows
+        ]
+    conn.exec_driver_sql(sql, params)
+
+
+_KEEP: list[UpdateBase] = []
 
 
 def begin_explicitly(session: Session) -> None:

@@ -20,7 +20,7 @@ from typing import Any, cast
 from sqlalchemy import String, Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from app.db import in_list
+from app.db import execute_many, in_list
 from app.ingest.identity import Aggregate, Report, RoundLookup, aggregate, always_anchored_key, desired_ids
 from app.ingest.merge_candidates import EVENTS, LINKS, MENTIONS, StoredEvent, read_events, read_mentions
 from app.ingest.normalize import fold_char
@@ -226,9 +226,11 @@ class Workset:
         changed = self._changed(stored, final, fields, links)
         rows_new = [{**fields[ref], "created_at": now} for ref in aggs if not self.entries[ref].in_db]
         if rows_new:
-            conn.execute(INSERT_EVENTS, rows_new)
+            execute_many(conn, INSERT_EVENTS, rows_new)
         if changed:
-            conn.execute(UPDATE_EVENT, [{_BOUND[k]: v for k, v in fields[ref].items()} for ref in changed])
+            execute_many(
+                conn, UPDATE_EVENT, [{_BOUND[k]: v for k, v in fields[ref].items()} for ref in changed]
+            )
         rewrite = [ref for ref in aggs if not self.entries[ref].in_db] + changed
         ids = [final[ref] for ref in changed]
         if ids:
@@ -237,7 +239,7 @@ class Workset:
             {"event_id": final[ref], "actor_id": a, "role": role} for ref in rewrite for a, role in links[ref]
         ]
         if rows:
-            conn.execute(INSERT_LINKS, rows)
+            execute_many(conn, INSERT_LINKS, rows)
         mentions = [
             row
             for ref, entry in self.entries.items()
@@ -245,7 +247,7 @@ class Workset:
             for row in mention_rows(account, final[ref], document_id)
         ]
         if mentions:
-            conn.execute(INSERT_MENTIONS, mentions)
+            execute_many(conn, INSERT_MENTIONS, mentions)
 
     def _changed(
         self,

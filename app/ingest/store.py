@@ -20,6 +20,7 @@ from typing import Any, cast
 from sqlalchemy import BindParameter, Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from app.db import execute_many
 from app.ingest.knowledge import KnowledgeBase
 from app.ingest.normalize import fold_text
 from app.ingest.records import RawArticle, Timex
@@ -156,7 +157,7 @@ def replace_timexes(doc: StoredDocument | Document, timexes: Sequence[Timex], *,
         for t in timexes
     ]
     if rows:
-        conn.execute(INSERT_TIMEXES, rows)
+        execute_many(conn, INSERT_TIMEXES, rows)
 
 
 def count_events(*, session: Session) -> int:

@@ -170,3 +170,114 @@ def test_in_list_is_in_with_one_statement_text(engine: Engine, values: list[str]
         event.remove(engine, "before_cursor_execute", record)
     assert got == sorted(set(values))
     assert len(texts) == 2 and texts[0] == texts[1]  # the same text whatever the list's length
+
+
+def test_execute_many_stores_what_execute_stores(engine: Engine) -> None:
+    """Dates, times, booleans, JSON, text and NULLs go through the same bind processing."""
+    from datetime import UTC, date, datetime
+
+    from app.db import execute_many
+    from app.ingest.event_rows import INSERT_EVENTS, INSERT_LINKS, INSERT_MENTIONS
+    from app.models import Actor, Event, EventActor
+
+    with engine.begin() as conn:
+        conn.execute(insert(PLACES), [{"id": "homs", "name_en": "Homs", "name_ar": "حمص", "kind": "city"}])
+        conn.execute(
+            insert(cast(Table, Actor.__table__)),
+            [{"id": "x", "name_en": "X", "name_ar": "س", "kind": "person", "wikidata": None, "is_new": True}],
+        )
+        conn.execute(
+            insert(cast(Table, Document.__table__)),
+            [
+                {
+                    "name": "d.txt",
+                    "text": "نص",
+                    "content_hash": "h",
+                    "extractor_version": "v",
+                    "language": "ar",
+                    "ingested_at": datetime(2026, 1, 2, 3, 4, 5, 6, tzinfo=UTC),
+                }
+            ],
+        )
+    when = datetime(2026, 1, 2, 3, 4, 5, 123456, tzinfo=UTC)
+
+    def event_row(eid: str, approximate: bool, day: date | None) -> dict[str, object]:
+        return {
+            "id": eid,
+            "identity_key": f"meeting|{day}",
+            "type": "meeting",
+            "status": "occurred",
+            "date_value": day.isoformat() if day else None,
+            "date_start": day,
+            "date_end": day,
+            "date_precision": "day" if day else None,
+            "date_approximate": approximate,
+            "sort_date": day,
+            "title_en": "A meeting",
+            "title_ar": "لقاء",
+            "place_id": "homs" if day else None,
+            "series": None,
+            "round": 3 if day else None,
+            "n_sources": 1,
+            "updated_at": when,
+            "created_at": when,
+        }
+
+    def mention_row(eid: str, start: int) -> dict[str, object]:
+        return {
+            "event_id": eid,
+            "document_id": 1,
+            "group": 0,
+            "start": start,
+            "end": start + 2,
+            "passage": "نص",
+            "passage_folded": "نص",
+            "rule": "r",
+            "type": "meeting",
+            "status": "occurred",
+            "date_value": None,
+            "date_start": date(2017, 2, 3),
+            "date_end": None,
+            "date_precision": None,
+            "timex_text": None,
+            "timex_start": None,
+            "timex_end": None,
+            "place_id": None,
+            "series": None,
+            "round": None,
+            "actors": [{"id": "x", "role": "participant"}],
+            "title_en": "",
+            "title_ar": "عنوان",
+        }
+
+    with engine.begin() as conn:
+        conn.execute(INSERT_EVENTS, [event_row("e1", True, date(2017, 2, 3)), event_row("e2", False, None)])
+        execute_many(
+            conn, INSERT_EVENTS, [event_row("f1", True, date(2017, 2, 3)), event_row("f2", False, None)]
+        )
+        conn.execute(INSERT_LINKS, [{"event_id": "e1", "actor_id": "x", "role": "participant"}])
+        execute_many(conn, INSERT_LINKS, [{"event_id": "f1", "actor_id": "x", "role": "participant"}])
+        conn.execute(INSERT_MENTIONS, [mention_row("e1", 0), mention_row("e2", 5)])
+        execute_many(conn, INSERT_MENTIONS, [mention_row("f1", 0), mention_row("f2", 5)])
+    with Session(engine) as s:
+        events = {e.id: e for e in s.scalars(select(Event))}
+        links = {(a.event_id[1:], a.actor_id, a.role, a.sort_date) for a in s.scalars(select(EventActor))}
+        mentions = {m.event_id: m for m in s.scalars(select(Mention))}
+    columns = [c.key for c in Event.__table__.columns if c.key != "id"]
+    for old, new in (("e1", "f1"), ("e2", "f2")):
+        assert [getattr(events[old], c) for c in columns] == [getattr(events[new], c) for c in columns]
+        got = [
+            (c.key, getattr(mentions[new], c.key))
+            for c in Mention.__table__.columns
+            if c.key not in ("id", "event_id")
+        ]
+        assert got == [
+            (c.key, getattr(mentions[old], c.key))
+            for c in Mention.__table__.columns
+            if c.key not in ("id", "event_id")
+        ]
+    assert events["f1"].date_approximate is True and events["f2"].date_approximate is False
+    assert events["f1"].sort_date == date(2017, 2, 3) and mentions["f1"].actors == [
+        {"id": "x", "role": "participant"}
+    ]
+    assert links == {("1", "x", "participant", date(2017, 2, 3))}
