@@ -264,13 +264,14 @@ def _scan_dates(session: Session, filters: Filters) -> bool:
     if len(filters.actor) != 1 or not (filters.since_date or filters.until_date):
         return False
     links = actor_links(filters.actor[0], filters).limit(MAX_PROBES).subquery()
-    k = session.execute(select(func.count()).select_from(links)).scalar_one()
-    if k < MIN_SCAN:
-        return False
+    k = select(func.count()).select_from(links).scalar_subquery()
     window = [Event.sort_date >= filters.since_date] if filters.since_date else []
     window += [Event.sort_date <= filters.until_date] if filters.until_date else []
+    # One round trip: the range is counted up to SCAN_SHARE times the actor's count.
     days = select(Event.id).where(*window).limit(SCAN_SHARE * k + 1).subquery()
-    return bool(session.execute(select(func.count()).select_from(days)).scalar_one() <= SCAN_SHARE * k)
+    both = select(k, select(func.count()).select_from(days).scalar_subquery())
+    n_links, n_days = session.execute(both, filter_params(filters)).one()
+    return int(n_links) >= MIN_SCAN and int(n_days) <= SCAN_SHARE * int(n_links)
 
 
 RAREST_CAP = 10_000
@@ -436,10 +437,7 @@ def _facets(
     more = {param: len(ranked[param]) > _limit(param, top) for param in FACETS}
     shown = {param: ranked[param][: _limit(param, top)] for param in FACETS}
     listed = {param: _with_selected(filters, param, shown[param]) for param in FACETS}
-    labels = {
-        "actor": _labels(session, Actor, listed["actor"]),
-        "place": _labels(session, Place, listed["place"]),
-    }
+    labels = _labels(session, {"actor": listed["actor"], "place": listed["place"]})
     facets: dict[str, Facet] = {}
     for param in FACETS:
         names = labels.get(param, {})
@@ -459,12 +457,21 @@ def _facets(
     return facets
 
 
-def _labels(session: Session, model: type[Actor] | type[Place], pairs: Counts) -> dict[str, tuple[str, str]]:
-    ids = [v for v, _ in pairs]
-    if not ids:
-        return {}
-    rows = session.execute(select(model.id, model.name_en, model.name_ar).where(model.id.in_(ids)))
-    return {i: (en, ar) for i, en, ar in rows}
+def _labels(session: Session, listed: dict[str, Counts]) -> dict[str, dict[str, tuple[str, str]]]:
+    """The names of the listed actors and places, in one statement."""
+    models: dict[str, type[Actor] | type[Place]] = {"actor": Actor, "place": Place}
+    parts = [
+        select(_text(param), model.id, model.name_en, model.name_ar).where(
+            model.id.in_([v for v, _ in listed[param]])
+        )
+        for param, model in models.items()
+        if listed[param]
+    ]
+    labels: dict[str, dict[str, tuple[str, str]]] = {param: {} for param in models}
+    if parts:
+        for param, ident, en, ar in session.execute(union_all(*parts)):
+            labels[param][ident] = (en, ar)
+    return labels
 
 
 def _with_selected(filters: Filters, param: str, pairs: Counts) -> Counts:
