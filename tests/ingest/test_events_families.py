@@ -162,6 +162,14 @@ CASES = [
         S,
         ("mohammad-javad-zarif",),
     ),
+    # ---- a call told as speaking to someone by telephone; speaking to reporters is none
+    C(
+        "Erdogan spoke to Putin by telephone on Sunday.",
+        M,
+        ("recep-tayyip-erdogan", "vladimir-putin"),
+        lang="en",
+    ),
+    C("Lavrov spoke to journalists on the phone after the meeting.", None, absent=(M,), lang="en"),
     # ---- a report: the outlet named in quotation marks is its source
     C("وذكرت صحيفة «جمهورييت» التركية أن الوفد سيزور موسكو.", R),
     C("وكشفت وكالة «نوفوستي» أن الوفد الروسي سيصل غدا.", R),
