@@ -139,7 +139,7 @@ def _date_from_sentences(ctx: Context, cands: list[Cand]) -> None:
             # nor is one in words said before their speaker when the act is told after the verb
             claimed = {pos for pos, kind in claims if kind != c.type}
             claimed |= {t.start for s, e in ctx.fronted if e <= c.t_start for t in ctx.timexes_in(s, e)}
-            c.timex = sentence_timex(ctx, c.sent, c.t_start, claimed) or _manner_timex(ctx, c, cands)
+            c.timex = _manner_timex(ctx, c, cands) or sentence_timex(ctx, c.sent, c.t_start, claimed)
 
 
 def _manner_timex(ctx: Context, c: Cand, cands: list[Cand]) -> Timex | None:
@@ -148,15 +148,23 @@ def _manner_timex(ctx: Context, c: Cand, cands: list[Cand]) -> Timex | None:
     words = ctx.text[c.span[0] : c.t_end].split()
     if ctx.lang != "ar" or not words or not words[0].startswith("ب") or len(words[0]) < 4:
         return None
+    # a sentence cut by the ".،" artefact of crawled text ("حول سوريا.، بإعلان …") goes on from the one before
+    lo = ctx.sent_bounds[c.sent][0]
+    glued = (
+        c.sent > 0
+        and "،" in ctx.text[ctx.sent_bounds[c.sent - 1][1] : c.span[0]]
+        and not ctx.text[lo : c.span[0]].strip(" ،,")
+    )
+    sents = (c.sent, c.sent - 1) if glued else (c.sent,)
     before = [
         o
         for o in cands
-        if o is not c and o.sent == c.sent and o.span[1] <= c.span[0] and o.timex and o.type != "statement"
+        if o is not c and o.sent in sents and o.span[1] <= c.span[0] and o.timex and o.type != "statement"
     ]
-    main = max(before, key=lambda o: o.span[1], default=None)
+    main = max(before, key=lambda o: (o.sent, o.span[1]), default=None)
     if main is None or main.status == "planned" or main.timex is None or main.timex.date is None:
         return None
-    if ctx.text[main.span[1] : c.span[0]].strip(" ،,") != "":
+    if ctx.text[main.span[1] : c.span[0]].strip(" ،,." if glued else " ،,") != "":
         return None  # only the clause right before
     return main.timex
 

@@ -311,6 +311,34 @@ MIDNIGHT = [
 ]
 CASES += MIDNIGHT
 
+# an act told as the manner of the dated clause before it ("اختتمت أمس الجولة …، بإعلان … الاتفاق"),
+# also across the ".،" artefact of crawled text, takes that clause's date before a free date of a later
+# clause (the memorandum of January is another agreement); a clause that is no manner keeps its own date
+MANNER = [
+    D(
+        "اختتمت أمس الثلاثاء الجولة الخامسة من محادثات أستانا.، بإعلان روسيا وتركيا وإيران الاتفاق على "
+        "تمديد الهدنة في الغوطة الشرقية، لتكتمل بذلك الخطة التي أقرتها مذكرة كانون الثاني الماضي.",
+        "agreement",
+        "iran",
+        "2017-03-21",
+    ),
+    D(
+        "اختتمت أمس الثلاثاء الجولة الخامسة من محادثات أستانا.، بإعلان روسيا وتركيا وإيران الاتفاق على "
+        "تمديد الهدنة في الغوطة الشرقية، لتكتمل بذلك الخطة التي أقرتها مذكرة كانون الثاني الماضي.",
+        "agreement",
+        "iran",
+        "2017-01",
+    ),
+    D(
+        "اختتمت أمس الثلاثاء الجولة الخامسة من محادثات أستانا. وأقرت مذكرة كانون الثاني الماضي الاتفاق على "
+        "تمديد الهدنة في الغوطة الشرقية.",
+        "agreement",
+        None,
+        "2017-01",
+    ),
+]
+CASES += MANNER
+
 # a date bound to a noun of a statement's frame ("the truce agreed last March") is not the saying's
 BOUND = [
     D(
