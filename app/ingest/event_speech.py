@@ -78,6 +78,7 @@ _MODIFIER_BEFORE = re.compile(
 )
 _THAT_BEFORE = re.compile(r"(?:^|\s)[وف]?(?:ان|انه|انها|انهم|بان|بانه|بانها|that)\s")
 # English: "…, said Lavrov" (speaker after the verb); "was announced by X"; "with X saying"
+_EN_PRONOUN_SUBJECT = re.compile(r"\s+(?:they|he|she|it|we)\s")
 _QUOTE_BEFORE = re.compile(r"[,\"”]\s*$")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+$")
 _BY_AFTER = re.compile(
@@ -162,6 +163,12 @@ def _slot(ctx: Context, sent: int, t_end: int, source_after: bool = False) -> _S
         start, joins = t_end + that.end(), True
     limit = min(sent_end, start + (_SLOT_MAX_EN if ctx.lang == "en" else _SLOT_MAX))
     comp = cue("complement", ctx.lang).search(text, start, limit)
+    if comp is not None and ctx.lang == "en" and not source_after and comp.group(0).strip() != "that":
+        # "said on Tuesday they would convene a "congress" …": the words begin at the pronoun after the
+        # date, not at a later quotation mark or comma
+        adverbial = _en_adverbial_end(ctx, start, sent_end)
+        if start < adverbial < comp.start() and _EN_PRONOUN_SUBJECT.match(text, adverbial):
+            return _Slot(start, adverbial, adverbial, joins)
     if comp is None and ctx.lang == "en" and not source_after:
         # English names the speaker before the verb: without "that" the words start at once
         # ("called for talks to begin by January 1"); only a date right after the verb is the saying's

@@ -133,6 +133,15 @@ def _date_from_sentences(ctx: Context, cands: list[Cand]) -> None:
         for t in ctx.timexes_in(*c.span)
         if c.span[0] <= t.start and t.end <= c.span[1]
     ]
+    # English: a date in the first clause of someone's reported words is theirs ("said on Tuesday they
+    # would back a congress on April 18, as the round wrapped up": not the round's)
+    claims += [
+        (t.start, "statement")
+        for c in cands
+        if ctx.lang == "en" and c.type == "statement" and c.content is not None
+        for t in ctx.timexes_in(*ctx.clause_at(c.sent, c.content[0]))
+        if t.start >= c.content[0]
+    ]
     for c in cands:
         if c.type != "statement" and c.timex is None and c.date is None:
             # a date another kind of event stands on is not free; one of this kind's is the same act's;

@@ -285,6 +285,43 @@ ADDRESSED = [
 ]
 CASES += ADDRESSED
 
+# English words said without "that" begin at the pronoun after the saying's date ("said on Tuesday it
+# would convene a "congress" … on April 10"): the act in them keeps its own date, and that date is theirs,
+# not the date of an act told in a later clause ("…, as the round closed")
+PRONOUN_WORDS = [
+    D(
+        'Moscow said on Tuesday it would convene a "congress of Syrian peoples" in Sochi on April 10, as the '
+        "Astana round closed.",
+        "talks_round",
+        "russia",
+        "2017-04-10",
+        "en",
+    ),
+    D(
+        'Moscow said on Tuesday that it would convene a "congress of Syrian peoples" in Sochi on April 10.',
+        "talks_round",
+        "russia",
+        "2017-04-10",
+        "en",
+    ),
+    D(
+        "Ankara said on Tuesday it would host the guarantors in Antalya on April 10, as the fourth round of "
+        "Astana talks closed.",
+        "talks_round",
+        None,
+        None,
+        "en",
+    ),
+    D(
+        'The Kremlin said on Tuesday, "We will hold the congress in Sochi."',
+        "statement",
+        "russia",
+        "2017-03-21",
+        "en",
+    ),
+]
+CASES += PRONOUN_WORDS
+
 # midnight tonight is the first moment of the next day; other nights keep their day
 MIDNIGHT = [
     D(
