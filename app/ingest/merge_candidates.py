@@ -288,7 +288,10 @@ def find_candidates(conn: Connection, searches: Sequence[Search]) -> dict[str, S
             chosen = _pad_parts(sorted(form))
             params: dict[str, Any] = {}
             for i, ((lo, hi, kinds, place, day), names) in enumerate(chosen):
-                params.update({f"p{i}": padded(names), f"p{i}_lo": lo, f"p{i}_hi": hi})
+                # a padding sub-query asks for no actor or series: it finds nothing, at no cost
+                params.update(
+                    {f"p{i}": sorted(names) if i < len(form) else [], f"p{i}_lo": lo, f"p{i}_hi": hi}
+                )
                 params[f"p{i}_k"] = padded(kinds)
                 if has_place:
                     params[f"p{i}_p"] = place
