@@ -14,14 +14,15 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from dataclasses import dataclass
-from datetime import date, datetime
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
 
 from app.ingest.normalize import Folded
 from app.ingest.records import Timex
+from app.ingest.timex_anchor import day_value
 from app.ingest.timex_fold import fast_fold
 from app.ingest.timex_lexicon import lexicon
-from app.ingest.timex_normalize import READERS, Context, Reading
+from app.ingest.timex_normalize import READERS, Context, Reading, anaphoric_shift
 from app.ingest.timex_rules import Rule, plan
 
 __all__ = ["tag"]
@@ -49,7 +50,7 @@ def tag(text: str, published: date | None, lang: str = "ar") -> list[Timex]:
     folded = fast_fold(text)
     lang = lang if lang in ("ar", "en") else "ar"
     ctx = Context(folded.text, text, folded.index, published, lexicon(lang))
-    chosen = _candidates(ctx, plan(folded.text, lang))
+    chosen = _resolve_anaphoric(_candidates(ctx, plan(folded.text, lang)), ctx)
     repeated = _repeated_passages(folded.text)
     return [_to_timex(c, folded, text) for c in chosen if not _inside(c.start, repeated)]
 
@@ -91,6 +92,34 @@ def _candidates(ctx: Context, places: list[tuple[int, tuple[tuple[int, Rule], ..
         if reading is not None:
             taken.add(_Candidate(start, end, order, rule, reading))
     return taken.items
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?؟\n]")
+
+
+def _resolve_anaphoric(chosen: list[_Candidate], ctx: Context) -> list[_Candidate]:
+    """ "في اليوم التالي", "two days later": counted from the nearest day told before them in their
+    sentence; with none, they are no time expression."""
+    out: list[_Candidate] = []
+    for c in chosen:
+        if c.rule.kind == "anaphoric":
+            antecedent = next(
+                (p for p in reversed(out) if p.reading.date is not None and p.reading.precision == "day"),
+                None,
+            )
+            m = c.rule.regex.match(ctx.text, c.start)
+            if (
+                antecedent is not None
+                and antecedent.reading.date is not None
+                and m is not None
+                and not _SENTENCE_BREAK.search(ctx.text, antecedent.end, c.start)
+            ):
+                day = antecedent.reading.date.start + timedelta(days=anaphoric_shift(m, ctx.lex))
+                c = replace(c, reading=Reading("day", day_value(day)))
+            else:
+                continue  # "fighting resumed two days later" with no day before it: no calendar point
+        out.append(c)
+    return out
 
 
 class _Taken:

@@ -335,6 +335,21 @@ def read_offset(m: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("day", day_value(ctx.published + timedelta(days=step)))
 
 
+def read_anaphoric(m: re.Match[str], ctx: Context) -> Reading | None:
+    """اليوم التالي، the next day, two days later: counted from the date told before it in the sentence,
+    which the tagger resolves once every expression is read (`anaphoric_shift`); alone, none."""
+    return Reading("day", None) if anaphoric_shift(m, ctx.lex) else None
+
+
+def anaphoric_shift(m: re.Match[str], lex: Lexicon) -> int:
+    """The days an anaphoric match counts from its antecedent (+ later, - earlier; 0: not one)."""
+    count = _g(m, "count")
+    n = 1 if not count else int(count) if count.isdigit() else lex.numbers.get(_name(m, "count"), 0)
+    if _g(m, "two"):
+        n = 2
+    return -n if _g(m, "abefore") else n if _g(m, "aafter") else 0
+
+
 READERS: dict[str, Callable[[re.Match[str], Context], Reading | None]] = {
     "date": read_date,
     "month": read_month,
@@ -348,4 +363,5 @@ READERS: dict[str, Callable[[re.Match[str], Context], Reading | None]] = {
     "unit": read_unit,
     "day_of_month": read_day_of_month,
     "offset": read_offset,
+    "anaphoric": read_anaphoric,
 }

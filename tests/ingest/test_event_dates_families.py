@@ -54,6 +54,38 @@ TENSE = [
 ]
 
 
+# a day counted from the day told before it in its sentence ("في اليوم التالي", "two days later")
+TENSE += [
+    (
+        "التقى الوزير نظيره يوم الأحد 10 تموز، فيما وصل الرئيس إلى العاصمة في اليوم التالي",
+        THU,
+        "ar",
+        "2016-07-11",
+    ),
+    ("The envoy met the delegations on July 4 and the guarantors three days later", THU, "en", "2016-07-07"),
+    (
+        "The talks opened on Monday, July 11; the government team had arrived the previous day",
+        THU,
+        "en",
+        "2016-07-10",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("وصل الرئيس إلى العاصمة في اليوم التالي", "ar"),
+        ("وصل الرئيس في اليوم التالي للانتخابات", "ar"),
+        ("The guarantors met three days later.", "en"),
+        ("The talks opened on Monday. The guarantors met three days later.", "en"),
+    ],
+)
+def test_a_counted_day_without_a_day_before_it_in_its_sentence_is_no_expression(text: str, lang: str) -> None:
+    found = timex.tag(text, THU, lang)
+    assert all(t.rule is None or "anaphoric" not in t.rule for t in found), found
+
+
 @pytest.mark.parametrize(("text", "published", "lang", "value"), TENSE, ids=[c[0][:40] for c in TENSE])
 def test_tense_anchors_the_expression(text: str, published: date, lang: str, value: str) -> None:
     values = [t.value for t in timex.tag(text, published, lang)]
