@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from app.ingest.actors import ActorMatch
+from app.ingest.actors import ActorMatch, recognize_actors
 from app.ingest.event_candidates import Cand, governing, place_of, subject_like
 from app.ingest.event_context import Context, Located
 from app.ingest.event_rules import Rule, cue
@@ -106,6 +106,10 @@ _NEW_BODY_EN = re.compile(
     r"(?:^|(?<=[,;:.]\s)|(?<=\A))\s*(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w'’.-]*\s+(?:(?:of|for|on|and)\s+(?:the\s+)?)?)"
     r"{1,6}?(?:Society|Organization|Organisation|Committee|Council|Network|Observatory|Union|Association|"
     r"Foundation|Institute|Centre|Center|Commission|Movement|Federation|Syndicate|Monitor))\s+$"
+)
+_OFFICIAL_OF = re.compile(
+    r"[\s,]*(?:(?:while|and|but|as|whereas)\s+)?(?:a|an|the|one)\s+(?:senior\s+|top\s+|local\s+)?(?P<side>[a-z-]{3,})\s+"
+    r"(?:official|spokesman|spokeswoman|commander|negotiator|leader|source)\s*$"
 )
 # a document and who issued it: "بيان لوزارة", "بيان صادر عن", "بيان مشترك ل"
 _ISSUED_BY = re.compile(
@@ -567,10 +571,25 @@ def _subject_en(ctx: Context, sent: int, t_start: int) -> list[Located]:
         if own and not _OWN_BODY.match(ctx.text[own[-1].end : t_start]):
             return _speakers(ctx, own[0].start, t_start)
         if _OWN_SUBJECT.match(ctx.text[clause[0] : t_start]):
-            return []  # "…, a rebel official said": a subject of its own that names no one we know
+            # "…, a rebel official said": a subject of its own; its side when the knowledge base knows
+            # the modifier's plural ("rebels"), else no one we know
+            return _side_of_official(ctx, clause[0], t_start)
     for loc in ctx.actors_in(start, t_start):
         if subject_like(ctx, loc) and not ctx.in_quote(loc.start):
             return _speakers(ctx, loc.start, t_start)
+    return []
+
+
+def _side_of_official(ctx: Context, start: int, t_start: int) -> list[Located]:
+    """ "a rebel official", "an opposition spokesman": the body the modifier's plural names."""
+    m = _OFFICIAL_OF.match(ctx.text, start, t_start)
+    if m is None:
+        return []
+    word = m.group("side")
+    for found in recognize_actors(word + "s", ctx.kb, on=ctx.article.published, lang="en"):
+        if found.start == 0 and found.end == len(word) + 1 and found.actor.kind != "person":
+            match = replace(found, start=0, end=0)
+            return [Located(m.start("side"), m.end("side"), actor=match)]
     return []
 
 

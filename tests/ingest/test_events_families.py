@@ -170,6 +170,14 @@ CASES = [
         lang="en",
     ),
     C("Lavrov spoke to journalists on the phone after the meeting.", None, absent=(M,), lang="en"),
+    # ---- an unnamed official of a side the knowledge base knows by its plural ("rebels")
+    C(
+        "The convoy left at dawn, while a rebel commander said more buses were needed.",
+        S,
+        ("syrian-opposition",),
+        lang="en",
+    ),
+    C("The road was closed for hours, a local official said.", None, absent=(S,), lang="en"),
     # ---- a report: the outlet named in quotation marks is its source
     C("وذكرت صحيفة «جمهورييت» التركية أن الوفد سيزور موسكو.", R),
     C("وكشفت وكالة «نوفوستي» أن الوفد الروسي سيصل غدا.", R),

@@ -190,11 +190,20 @@ CASES = [
         count=1,
         lang="en",
     ),
+    # the rebel official is not Erdogan: a statement of his side's own (unnamed officials speak for
+    # their body when the knowledge base knows it, here "rebels")
     S(
         "The evacuation could start on Thursday, Turkish President Tayyip Erdogan said, while a rebel "
         "official said the operation would take days.",
         ("recep-tayyip-erdogan",),
-        count=1,
+        count=2,
+        lang="en",
+    ),
+    S(
+        "The evacuation could start on Thursday, Turkish President Tayyip Erdogan said, while a rebel "
+        "official said the operation would take days.",
+        ("syrian-opposition",),
+        count=2,
         lang="en",
     ),
     S("The talks will fail, Western diplomats said.", (), count=0, lang="en"),
