@@ -395,6 +395,9 @@ def _actors(ctx: Context, g: Group, value: DateValue | None) -> tuple[ActorRef, 
     if g.type == "talks_round" and not out:
         for ref in event_titles.series_parties(ctx.kb, series_of(g)):
             out.setdefault(ref.id, ref)
+    for ref in list(out.values()):  # "the guarantor states agreed": so did each of them
+        for member in ctx.kb.actors[ref.id].members if ref.id in ctx.kb.actors else ():
+            out.setdefault(member, replace(ctx.kb.actors[member].ref(), role=ref.role))
     persons = [a for a in out.values() if a.kind == "person"]
     if g.type == "meeting" and len(persons) >= 2:
         return tuple(persons)  # the people who met; their states and offices are context

@@ -37,6 +37,7 @@ _ACTOR_KEYS = {
     "aliases_en",
     "roles",
     "affiliation",
+    "members",
 }
 _ROLE_KEYS = {"id", "body", "title_ar", "title_en", "suffix_ar", "suffix_en"}
 _PLACE_KEYS = {"id", "name_en", "name_ar", "kind", "aliases", "part_of"}
@@ -66,6 +67,15 @@ def _strings(value: Any, where: str) -> tuple[str, ...]:
     if bad:  # YAML reads bare on/no/yes as booleans: quote them
         raise KbError(f"{where}: {bad[0]!r} is not a non-empty string (quote it)")
     return tuple(v.strip() for v in value)
+
+
+def _members(value: Any, where: str) -> tuple[str, ...]:
+    """A grouping's member actor ids (checked once every file is read)."""
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise KbError(f"{where}: must be a list of actor ids")
+    return tuple(dict.fromkeys(v.strip() for v in value))
 
 
 def _aliases(value: Any, where: str) -> tuple[KbAlias, ...]:
@@ -140,6 +150,7 @@ class Collector:
             roles=tuple(self._held(r, f"{where} roles[{i}]") for i, r in enumerate(e.get("roles") or [])),
             affiliation=e.get("affiliation"),
             source=str(path),
+            members=_members(e.get("members"), f"{where} members"),
         )
 
     def _held(self, entry: Any, where: str) -> KbRole:
@@ -225,6 +236,9 @@ class Collector:
             where = f"{actor.source}: actors (id={actor.id})"
             if actor.affiliation and actor.affiliation not in self.actors:
                 raise KbError(f"{where}: affiliation {actor.affiliation!r} is not a known actor id")
+            for member in actor.members:
+                if member not in self.actors or member == actor.id:
+                    raise KbError(f"{where}: member {member!r} is not another known actor id")
             for held in actor.roles:
                 if held.role not in self.roles:
                     raise KbError(f"{where}: role {held.role!r} is not defined in any 'roles' section")
@@ -269,4 +283,5 @@ def _with_titles(actor: KbActor, roles: dict[str, KbTitle]) -> KbActor:
         tuple(held),
         actor.affiliation,
         actor.source,
+        actor.members,
     )

@@ -63,6 +63,7 @@ class KbActor:
     roles: tuple[KbRole, ...] = ()
     affiliation: str | None = None
     source: str = ""  # the file it came from
+    members: tuple[str, ...] = ()  # a grouping of fixed membership: its members act with it
 
     def ref(self, role: str = "participant") -> ActorRef:
         names = (self.name_ar, self.name_en, *tuple(a.text for a in self.aliases_ar + self.aliases_en))

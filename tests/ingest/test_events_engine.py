@@ -382,3 +382,23 @@ def test_a_name_after_the_comma_without_and_is_no_list() -> None:
     text = "Putin met Erdogan in Sochi, Turkey's foreign ministry said on Monday."
     meetings = of_type(run(text), "meeting")
     assert meetings and "turkey" not in ids(meetings[0])
+
+
+# ---- a grouping of fixed membership acts with its members
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("اتفقت الدول الضامنة يوم الاثنين على توسيع مناطق خفض التصعيد.", "ar"),
+        ("The guarantor states agreed on Monday to extend the de-escalation zones.", "en"),
+    ],
+)
+def test_a_grouping_lists_its_members(text: str, lang: str) -> None:
+    deals = of_type(run(text, lang), "agreement")
+    assert deals and {"astana-guarantors", "russia", "turkey", "iran"} <= ids(deals[0])
+
+
+def test_a_grouping_without_fixed_members_lists_only_itself() -> None:
+    deals = of_type(run("The Small Group agreed on Monday to back the envoy's plan."), "agreement")
+    assert deals and ids(deals[0]) == {"small-group-on-syria"}
