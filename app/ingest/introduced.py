@@ -22,6 +22,7 @@ from app.ingest.records import ActorRef
 _TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|[،,]|[^\w\s]")
 _DEFINITE = ("ال", "لل", "وال", "بال", "فال", "كال")
 _MAX_COMPLEMENT = 9
+_MAX_NAME_WORDS = 5  # "حسان عبد العزيز الخطيب", "أبو محمد الجولاني"
 _WINDOW = 160  # folded characters looked at after a title word
 
 
@@ -33,6 +34,9 @@ class _Lexicon:
     known: frozenset[str]  # words of non-person actors and places: part of an office's name
     prepositions: frozenset[str]  # the next word is the preposition's object, still the office
     stop_written: frozenset[str]  # stop words compared as written (their folded form is also a name)
+    particles: frozenset[str]  # name-internal words that take the next word with them ("عبد", "أبو", "آل")
+    compound_tails: frozenset[str]  # words that end a compound with the word before ("نور الدين")
+    person_words: frozenset[str]  # words of known people's names ("المقداد", "محمد"): never a participle
 
 
 _LEXICONS: weakref.WeakKeyDictionary[KnowledgeBase, dict[str, _Lexicon]] = weakref.WeakKeyDictionary()
@@ -48,6 +52,12 @@ def _office_words(kb: KnowledgeBase) -> frozenset[str]:
     names = [a.text for x in bodies for a in x.aliases_ar + x.aliases_en] + [x.name_ar for x in bodies]
     names += [a.text for p in kb.places.values() for a in p.aliases]
     names += [n for p in kb.places.values() for n in (p.name_ar, p.name_en)]
+    return frozenset(w for n in names for w in fold_text(n).split())
+
+
+def _person_words(kb: KnowledgeBase) -> frozenset[str]:
+    people = [x for x in kb.actors.values() if x.kind == "person"]
+    names = [x.name_ar for x in people] + [a.text for x in people for a in x.aliases_ar]
     return frozenset(w for n in names for w in fold_text(n).split())
 
 
@@ -72,6 +82,9 @@ def _lexicon(kb: KnowledgeBase, lang: str) -> _Lexicon:
             _office_words(kb),
             _words(kb, f"prepositions_{lang}"),
             frozenset(kb.lexicon.get(f"stop_written_{lang}", ())),
+            _words(kb, f"name_particles_{lang}"),
+            _words(kb, f"name_compound_tails_{lang}"),
+            _person_words(kb),
         )
     return per_kb[lang]
 
@@ -80,6 +93,8 @@ def _is_complement(word: str, lex: _Lexicon, lang: str) -> bool:
     if word in lex.complement or word in lex.known:
         return True
     if lang == "ar":
+        if word[0] == "ل" and word[1:] in lex.complement and len(word) > 4:
+            return True  # "مدير مكتب لمجلس المحافظة": an office word with the ل of possession
         return (word.startswith(_DEFINITE) and len(word) > 3) or word[1:] in lex.known
     return False
 
@@ -91,7 +106,37 @@ def _name_word(word: str, original: str, lex: _Lexicon, lang: str, first: bool) 
         return False
     if lang == "en":
         return original[:1].isupper() or word.startswith("al-")
-    return not (first and word.startswith(_DEFINITE))
+    if first and word.startswith(_DEFINITE):
+        return False
+    if not first and word.startswith(_DEFINITE[1:]):
+        return False  # a word with a proclitic does not continue a name ("للصحفيين", "بالملف")
+    return not _governed_noun(word, lex)
+
+
+def _governed_noun(word: str, lex: _Lexicon) -> bool:
+    """ل or ب before a stop word or a verbal-noun shape ("لبحث", "لمناقشة", "بهدف"): never a name."""
+    if word[0] not in "لب" or len(word) < 4:
+        return False
+    rest = word[1:]
+    return rest in lex.stop or (len(rest) >= 5 and (rest[0] in "مات" or rest.endswith("ه")))
+
+
+def _participle_after_name(word: str, after: str | None, lex: _Lexicon) -> bool:
+    """A definite participle or adjective after the name describes the person ("المكلف بالملف")."""
+    if word in lex.stop or word[2:] in lex.stop:
+        return True
+    stem = word[2:]
+    if word in lex.person_words or stem in lex.person_words:
+        return False  # "المقداد", "المحمد": family names of known people
+    if not stem.startswith("م") or len(stem) < 4 or stem.endswith("ي"):
+        return False
+    if stem.endswith("ه"):
+        return True  # a feminine participle after a man's name: "المشاركة", "المكلفة"
+    if after is None:
+        return False
+    return (
+        after in lex.prepositions or after in lex.stop or after.startswith(("ب", "ل")) or after.endswith("ا")
+    )
 
 
 def _walk(folded: Folded, text: str, pos: int, lex: _Lexicon, lang: str) -> tuple[int, int] | None:
@@ -104,18 +149,42 @@ def _walk(folded: Folded, text: str, pos: int, lex: _Lexicon, lang: str) -> tupl
             i += 1  # "ممثل روسيا لدى الأمم المتحدة، أليكسي بورودافكين"
             break
         governed = i > 0 and tokens[i - 1].group() in lex.prepositions
+        if word in lex.particles and not governed:
+            break  # "أبو", "عبد" begin a name even where a known place or body holds them
         if not word[0].isalpha() or not (governed or _is_complement(word, lex, lang)):
             break
         complement, i = complement + 1, i + 1
     names: list[re.Match[str]] = []
-    for tok in tokens[i : i + 3]:
+    units, j = 0, i
+    while j < len(tokens) and units < 3 and len(names) < _MAX_NAME_WORDS:
+        tok = tokens[j]
         word = tok.group()
         start, end = folded.to_original(tok.start(), tok.end())
-        if not _name_word(word, text[start:end], lex, lang, first=not names):
+        original = text[start:end]
+        if lang == "ar" and (word in lex.particles or original == "آل") and j + 1 < len(tokens):
+            nxt = tokens[j + 1]
+            n_start, n_end = folded.to_original(nxt.start(), nxt.end())
+            if not _name_word(nxt.group(), text[n_start:n_end], lex, lang, first=False) and not (
+                nxt.group().startswith("ال") and nxt.group() not in lex.stop
+            ):
+                break
+            names += [tok, nxt]
+            units, j = units + 1, j + 2  # "عبد الرحمن", "أبو محمد", "آل ثاني": one unit
+            continue
+        if not _name_word(word, original, lex, lang, first=not names):
             break
-        names.append(tok)
-        if lang == "ar" and len(names) > 1 and word.startswith("ال"):
+        if lang == "ar" and names and word.startswith("ال"):
+            after = tokens[j + 1].group() if j + 1 < len(tokens) else None
+            if word in lex.compound_tails:
+                names.append(tok)  # "نور الدين", "فتح الله": the tail belongs to the word before
+                j += 1
+                continue
+            if _participle_after_name(word, after, lex):
+                break
+            names.append(tok)
             break  # a family name in ال ends the name ("نصر الحريري")
+        names.append(tok)
+        units, j = units + 1, j + 1
     if len(names) < 2:
         return None
     return names[0].start(), names[-1].end()
