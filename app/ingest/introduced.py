@@ -37,6 +37,7 @@ class _Lexicon:
     particles: frozenset[str]  # name-internal words that take the next word with them ("عبد", "أبو", "آل")
     compound_tails: frozenset[str]  # words that end a compound with the word before ("نور الدين")
     person_words: frozenset[str]  # words of known people's names ("المقداد", "محمد"): never a participle
+    place_titles: frozenset[str]  # title words whose next word names a place ("والي هاتاي", "محافظ حمص")
 
 
 _LEXICONS: weakref.WeakKeyDictionary[KnowledgeBase, dict[str, _Lexicon]] = weakref.WeakKeyDictionary()
@@ -85,6 +86,7 @@ def _lexicon(kb: KnowledgeBase, lang: str) -> _Lexicon:
             _words(kb, f"name_particles_{lang}"),
             _words(kb, f"name_compound_tails_{lang}"),
             _person_words(kb),
+            _words(kb, f"place_titles_{lang}"),
         )
     return per_kb[lang]
 
@@ -110,6 +112,8 @@ def _name_word(word: str, original: str, lex: _Lexicon, lang: str, first: bool) 
         return False
     if not first and word.startswith(_DEFINITE[1:]):
         return False  # a word with a proclitic does not continue a name ("للصحفيين", "بالملف")
+    if not first and word[0] == "م" and word.endswith("ه") and len(word) >= 5:
+        return False  # a feminine participle or adjective ("ملفات معقدة", "قوات مشتركة")
     return not _governed_noun(word, lex)
 
 
@@ -139,10 +143,14 @@ def _participle_after_name(word: str, after: str | None, lex: _Lexicon) -> bool:
     )
 
 
-def _walk(folded: Folded, text: str, pos: int, lex: _Lexicon, lang: str) -> tuple[int, int] | None:
+def _walk(
+    folded: Folded, text: str, pos: int, lex: _Lexicon, lang: str, place_title: bool = False
+) -> tuple[int, int] | None:
     """Folded span of the introduced name after a title word ending at `pos`, or None."""
     tokens = list(_TOKEN.finditer(folded.text, pos, min(len(folded.text), pos + _WINDOW)))
     i, complement = 0, 0
+    if place_title and tokens and tokens[0].group()[0].isalpha() and tokens[0].group() not in lex.stop:
+        i, complement = 1, 1  # the governor's province, known or not: "والي هاتاي"
     while i < len(tokens) and complement < _MAX_COMPLEMENT:
         word = tokens[i].group()
         if word in "،," and complement and i + 1 < len(tokens):
@@ -203,7 +211,8 @@ def introduced_people(
     lex = _lexicon(kb, lang)
     out: list[tuple[int, int, ActorRef]] = []
     for m in lex.title_re.finditer(folded.text):
-        span = _walk(folded, text, m.end(), lex, lang)
+        title = m.group()[1:] if m.group()[:1] in "وف" and m.group() not in lex.place_titles else m.group()
+        span = _walk(folded, text, m.end(), lex, lang, title in lex.place_titles)
         if span is None:
             continue
         start, end = folded.to_original(*span)
