@@ -149,6 +149,16 @@ def _walk(
     """Folded span of the introduced name after a title word ending at `pos`, or None."""
     tokens = list(_TOKEN.finditer(folded.text, pos, min(len(folded.text), pos + _WINDOW)))
     i, complement = 0, 0
+
+    def _original(k: int) -> str:
+        start, end = folded.to_original(tokens[k].start(), tokens[k].end())
+        return text[start:end]
+
+    def _lower_office_word(word: str, lex: _Lexicon, lang: str, tok: re.Match[str]) -> bool:
+        """An English office's own words are lower case ("director of the local hospital")."""
+        start, end = folded.to_original(tok.start(), tok.end())
+        return lang == "en" and word.isalpha() and word not in lex.stop and text[start:end].islower()
+
     if place_title and tokens and tokens[0].group()[0].isalpha() and tokens[0].group() not in lex.stop:
         i, complement = 1, 1  # the governor's province, known or not: "والي هاتاي"
     while i < len(tokens) and complement < _MAX_COMPLEMENT:
@@ -159,7 +169,8 @@ def _walk(
         governed = i > 0 and tokens[i - 1].group() in lex.prepositions
         if word in lex.particles and not governed:
             break  # "أبو", "عبد" begin a name even where a known place or body holds them
-        if not word[0].isalpha() or not (governed or _is_complement(word, lex, lang)):
+        office = governed or _is_complement(word, lex, lang) or _lower_office_word(word, lex, lang, tokens[i])
+        if not word[0].isalpha() or not office:
             break
         complement, i = complement + 1, i + 1
     names: list[re.Match[str]] = []
@@ -169,15 +180,21 @@ def _walk(
         word = tok.group()
         start, end = folded.to_original(tok.start(), tok.end())
         original = text[start:end]
-        if lang == "ar" and (word in lex.particles or original == "آل") and j + 1 < len(tokens):
-            nxt = tokens[j + 1]
-            n_start, n_end = folded.to_original(nxt.start(), nxt.end())
-            if not _name_word(nxt.group(), text[n_start:n_end], lex, lang, first=False) and not (
-                nxt.group().startswith("ال") and nxt.group() not in lex.stop
+        if (word in lex.particles or original == "آل") and (lang == "ar" or names or original[:1].isupper()):
+            k = j  # "عبد الرحمن", "أبو عبد الله", "آل ثاني", "bin Yahya", "van der Berg": one part
+            while k < min(len(tokens), j + 3) and (
+                _original(k) == "آل" or tokens[k].group() in lex.particles
+            ):
+                k += 1
+            if k >= len(tokens):
+                break
+            tail = tokens[k].group()
+            if not _name_word(tail, _original(k), lex, lang, first=False) and not (
+                lang == "ar" and tail.startswith("ال") and tail not in lex.stop
             ):
                 break
-            names += [tok, nxt]
-            units, j = units + 1, j + 2  # "عبد الرحمن", "أبو محمد", "آل ثاني": one unit
+            names += tokens[j : k + 1]
+            units, j = units + 1, k + 1
             continue
         if not _name_word(word, original, lex, lang, first=not names):
             break

@@ -51,12 +51,17 @@ NAMES: list[tuple[str, str]] = [
     ("قال محافظ درعا سمير داود إن", "سمير داود"),
     ("أعلن والي كلس مراد أوزتورك أن المعبر مغلق", "مراد أوزتورك"),  # a province the KB does not know
     ("وقال محافظ طرطوس صفوان أبو سعدى إن", "صفوان أبو سعدى"),
+    ("بحسب ما ذكره محافظ القنيطرة سامح قاسم فجر الأحد", "سامح قاسم"),  # a time word ends the name
     ("قال مدير المرصد رامي سالم إن", "رامي سالم"),
     ("قال قائد شرطة المدينة يوسف حمدي إن", "يوسف حمدي"),
     ("قال الأمين العام للحزب حسن سليم إن", "حسن سليم"),
     ("قال عميد كلية الحقوق سامر علي إن", "سامر علي"),
     ("said army spokesman John Smith on Monday", "John Smith"),
     ("Governor Jane Doe said the roads were closed", "Jane Doe"),
+    ("rebel commander Abu Khaled al-Shami said", "Abu Khaled al-Shami"),
+    ("the Saudi ambassador Fahd bin Saleh met the envoy", "Fahd bin Saleh"),
+    ("the Dutch envoy Pieter van der Meer arrived", "Pieter van der Meer"),
+    ("the director of the local hospital Karim Haddad said", "Karim Haddad"),  # lower-case office words
 ]
 
 
@@ -75,6 +80,8 @@ NO_ONE = [
     "the governor of the province said on Monday",
     "ويواجه المبعوث الجديد ملفات معقدة في الجولة المقبلة",  # a noun and its adjective
     "حضر السفير الياباني بصفة مراقب",
+    "the governor of the province said Karim Haddad would come",
+    "the rebel commander warned Damascus on Friday",
 ]
 
 
