@@ -4,8 +4,11 @@
 the office's complement (definite words, words of the `complement_ar`
 lexicon, names of known bodies and places), then two or three name-looking
 words. Function words, verbs and punctuation (`stop_ar`) stop the walk, so a
-title followed by ordinary words creates no one. Word lists are data in
-`resources/kb/introducers.yaml`.
+title followed by ordinary words creates no one. A name's parts are words or
+compounds ("عبد الرحمن", "أبو محمد", "نور الدين"); it ends at a family name in
+ال, at a definite participle describing the person ("المكلف بالملف"), at a word
+with a proclitic ("للصحفيين") and at ل/ب before a verbal noun ("لبحث"). Word
+lists are data in `resources/kb/introducers.yaml`.
 """
 
 from __future__ import annotations
