@@ -117,15 +117,19 @@ def _name_word(word: str, original: str, lex: _Lexicon, lang: str, first: bool) 
         return False  # a word with a proclitic does not continue a name ("للصحفيين", "بالملف")
     if not first and word[0] == "م" and word.endswith("ه") and len(word) >= 5:
         return False  # a feminine participle or adjective ("ملفات معقدة", "قوات مشتركة")
-    return not _governed_noun(word, lex)
+    return not _governed_noun(word, lex, first)
 
 
-def _governed_noun(word: str, lex: _Lexicon) -> bool:
-    """ل or ب before a stop word or a verbal-noun shape ("لبحث", "لمناقشة", "بهدف"): never a name."""
+def _governed_noun(word: str, lex: _Lexicon, first: bool) -> bool:
+    """ل or ب before a stop word or a verbal-noun shape ("لبحث", "لمناقشة", "بهدف"): never a name.
+
+    Later in a name only the feminine shape counts: "بارزاني", "بتريوس" are family names."""
     if word[0] not in "لب" or len(word) < 4:
         return False
     rest = word[1:]
-    return rest in lex.stop or (len(rest) >= 5 and (rest[0] in "مات" or rest.endswith("ه")))
+    if rest in lex.stop or (len(rest) >= 5 and rest.endswith("ه")):
+        return True
+    return first and len(rest) >= 5 and rest[0] in "مات"
 
 
 def _participle_after_name(word: str, after: str | None, lex: _Lexicon) -> bool:
