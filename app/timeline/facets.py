@@ -51,6 +51,7 @@ from app.timeline.histogram import (
     unit_for,
 )
 from app.timeline.queries import actor_links, bound, conditions, filter_params, filtered_ids
+from app.timeline.series import series_names
 
 __all__ = [
     "FACETS",
@@ -441,6 +442,7 @@ def _facets(
     shown = {param: ranked[param][: _limit(param, top)] for param in FACETS}
     listed = {param: _with_selected(filters, param, shown[param]) for param in FACETS}
     labels = _labels(session, {"actor": listed["actor"], "place": listed["place"]})
+    labels["series"] = series_names()
     facets: dict[str, Facet] = {}
     for param in FACETS:
         names = labels.get(param, {})

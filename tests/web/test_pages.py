@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.config import Settings
 from app.db import session_scope
+from app.models import Event
 from app.web.app import create_app
 from tests.page_fixtures import E_MEET, E_ROUND, E_SCRIPT, E_STATE, OLD_GONE, OLD_MOVED, populate
 
@@ -122,6 +123,25 @@ def test_retired_id_redirects_to_its_successor_and_gone_id_is_410(client: TestCl
     assert client.get("/events/nosuchevent").status_code == 404
     assert client.get(f"/events/{OLD_MOVED}.json", follow_redirects=False).headers["location"] == (
         f"/events/{E_MEET}.json"
+    )
+
+
+def test_a_series_is_shown_by_its_name_and_filtered_by_its_id(
+    client: TestClient, session_factory: sessionmaker[Session]
+) -> None:
+    with session_scope(session_factory) as session:
+        event = session.get(Event, E_ROUND)
+        assert event is not None
+        event.series = "constitutional-committee"  # as the extractor stores it: the knowledge base's id
+    english = client.get(f"/events/{E_ROUND}").text
+    assert (
+        "<bdi>Constitutional Committee</bdi>" in english and "constitutional-committee</bdi>" not in english
+    )
+    arabic = client.get(f"/events/{E_ROUND}", params={"lang": "ar"}).text
+    assert "<bdi>اللجنة الدستورية</bdi>" in arabic
+    timeline = client.get("/", params={"lang": "ar"}).text
+    assert re.search(
+        r'href="[^"]*series=constitutional-committee[^"]*"[^>]*>\s*<bdi>اللجنة الدستورية</bdi>', timeline
     )
 
 

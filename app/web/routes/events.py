@@ -19,6 +19,7 @@ from app.models import Event
 from app.timeline import contract, permalinks, queries
 from app.timeline.filters import is_plain_id
 from app.timeline.reports import SourceReport, disagree, source_reports
+from app.timeline.series import series_name
 from app.timeline.views import EventView, MentionView
 from app.web.cards import actor_name, place_name
 from app.web.dates import date_text
@@ -106,6 +107,7 @@ def _event_context(event: EventView, mentions: list[MentionView], t: Translator,
             for a in event.actors
         ],
         "place": place_name(event, t.lang),
+        "series": series_name(event.series, t.lang) if event.series else None,
         "rules": sorted({m.rule for m in mentions}),
         "sources": _sources(mentions, t),
         "canonical": canonical,
