@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -88,6 +88,29 @@ def engine(db_url: str) -> Iterator[Engine]:
 @pytest.fixture
 def session_factory(engine: Engine) -> sessionmaker[Session]:
     return make_sessionmaker(engine)
+
+
+@pytest.fixture
+def fresh_store(db_url: str, tmp_path: Path) -> Iterator[Callable[[], sessionmaker[Session]]]:
+    """Makes more empty, migrated stores on the same backend as `db_url`."""
+    made: list[tuple[str, Engine]] = []
+
+    def make() -> sessionmaker[Session]:
+        url = (
+            f"sqlite:///{tmp_path / f'extra{len(made)}.db'}"
+            if db_url.startswith("sqlite")
+            else create_pg_database()
+        )
+        engine = make_engine(url)
+        upgrade(engine)
+        made.append((url, engine))
+        return make_sessionmaker(engine)
+
+    yield make
+    for url, engine in made:
+        engine.dispose()
+        if not url.startswith("sqlite"):
+            drop_pg_database(url)
 
 
 def ingest_into(url: str, *paths: Path) -> None:

@@ -8,17 +8,13 @@ first session, a spokesman, a minister and a phone call.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.db import make_engine, make_sessionmaker
 from app.ingest.records import DateValue
-from app.migrate import upgrade
-from tests.conftest import create_pg_database, drop_pg_database
 from tests.ingest.merge_builders import account, all_events, day, span, store_article
 from tests.ingest.test_merge import event_of
 
@@ -100,28 +96,6 @@ def store_all(factory: Factory, order: list[str]) -> None:
     for name in order:
         published, text, build = ARTICLES[name]
         store_article(factory, name, published, text, build())
-
-
-@pytest.fixture
-def fresh_store(db_url: str, tmp_path: Path) -> Iterator[Callable[[], Factory]]:
-    """More empty, migrated stores on the backend of `db_url`."""
-    made: list[tuple[str, object]] = []
-
-    def make() -> Factory:
-        if db_url.startswith("sqlite"):
-            url = f"sqlite:///{tmp_path / f'order{len(made)}.db'}"
-        else:
-            url = create_pg_database()
-        engine = make_engine(url)
-        upgrade(engine)
-        made.append((url, engine))
-        return make_sessionmaker(engine)
-
-    yield make
-    for url, engine in made:
-        engine.dispose()  # type: ignore[attr-defined]
-        if not url.startswith("sqlite"):
-            drop_pg_database(url)
 
 
 def test_same_day_statements_rounds_by_venue_and_undated_calls(session_factory: Factory) -> None:

@@ -3,46 +3,19 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
-from pathlib import Path
 
-import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.db import make_engine, make_sessionmaker
 from app.ingest.records import ExtractedEvent
-from app.migrate import upgrade
 from app.models import Document, Event, Mention, RetiredEvent
 from app.timeline.permalinks import canonical_path, resolve, slug, split_slug
-from tests.conftest import create_pg_database, drop_pg_database
 from tests.ingest.merge_builders import account, all_events, day, span, store_article
 from tests.ingest.test_merge import A2, A3, CORPUS, a2_events, event_of, store_corpus
 
 Factory = sessionmaker[Session]
-
-
-@pytest.fixture
-def fresh_store(db_url: str, tmp_path: Path) -> Iterator[Callable[[], Factory]]:
-    """Makes more empty, migrated stores on the same backend as `db_url`."""
-    made: list[tuple[str, object]] = []
-
-    def make() -> Factory:
-        if db_url.startswith("sqlite"):
-            url = f"sqlite:///{tmp_path / f'extra{len(made)}.db'}"
-        else:
-            url = create_pg_database()
-        engine = make_engine(url)
-        upgrade(engine)
-        made.append((url, engine))
-        return make_sessionmaker(engine)
-
-    yield make
-    for url, engine in made:
-        engine.dispose()  # type: ignore[attr-defined]
-        if not url.startswith("sqlite"):
-            drop_pg_database(url)
 
 
 def fingerprint(factory: Factory) -> set[tuple[str, str, int, str]]:
