@@ -12,9 +12,7 @@ from datetime import date
 import pytest
 
 from app.ingest import timex
-from app.ingest.events import extract
-from app.ingest.knowledge import load_kb
-from app.ingest.records import ExtractedEvent, RawArticle
+from tests.ingest.test_events_cases import run
 
 THU = date(2016, 7, 14)  # a Thursday
 WED = date(2017, 3, 22)  # a Wednesday
@@ -93,11 +91,6 @@ def test_tense_anchors_the_expression(text: str, published: date, lang: str, val
 
 
 # ---- event dates
-
-
-def run(text: str, lang: str = "ar", published: date = WED) -> list[ExtractedEvent]:
-    article = RawArticle("case.txt", text, "case.txt", published, lang)
-    return extract(article, timex.tag(text, published, lang), load_kb())
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ class C:
     series: str | None = None
     count: int | None = None  # how many events of `type` the text holds
     absent: tuple[str, ...] = ()  # types that must not be found
+    not_actors: tuple[str, ...] = ()  # ids that must not be among the matching event's actors
     lang: str = "ar"
     published: date = WED
     place: str | None = None
@@ -44,7 +45,7 @@ def run(text: str, lang: str = "ar", published: date | None = WED) -> list[Extra
 
 def _fits(ev: ExtractedEvent, case: C) -> bool:
     ids = {a.id for a in ev.actors}
-    if not set(case.actors) <= ids:
+    if not set(case.actors) <= ids or ids & set(case.not_actors):
         return False
     if case.date is not ANY and (ev.date.value if ev.date else None) != case.date:
         return False
@@ -372,6 +373,19 @@ CASES = [
 
 def _label(case: C) -> str:
     return f"{case.type or 'none'}:{case.text[:40]}"
+
+
+def check_act(case: C) -> None:
+    """The case's type is found and fits (`type=None`: only the `absent` types are checked)."""
+    events = run(case.text, case.lang, case.published)
+    found = [(e.type, e.status, [a.id for a in e.actors], e.date.value if e.date else None) for e in events]
+    for kind in case.absent:
+        assert all(e.type != kind for e in events), found
+    if case.type is None:
+        return
+    assert any(_fits(e, case) for e in events if e.type == case.type), found
+    if case.count is not None:
+        assert sum(1 for e in events if e.type == case.type) == case.count, found
 
 
 @pytest.mark.parametrize("case", CASES, ids=[_label(c) for c in CASES])

@@ -12,20 +12,13 @@ from datetime import date
 
 import pytest
 
-from app.ingest import timex
 from app.ingest.event_occasions import occasions, tie
-from app.ingest.events import extract
-from app.ingest.knowledge import load_kb
 from app.ingest.normalize import fold_text
-from app.ingest.records import ExtractedEvent, RawArticle
+from app.ingest.records import ExtractedEvent
 from app.ingest.rounds import span_cue
+from tests.ingest.test_events_cases import run
 
 WED = date(2017, 3, 22)
-
-
-def run(text: str, lang: str = "ar", published: date = WED) -> list[ExtractedEvent]:
-    article = RawArticle("case.txt", text, "case.txt", published, lang)
-    return extract(article, timex.tag(text, published, lang), load_kb())
 
 
 @dataclass(frozen=True)

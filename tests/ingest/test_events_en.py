@@ -8,7 +8,6 @@ short article published on Wednesday 22 March 2017. `type=None` means: no event 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 import pytest
@@ -17,41 +16,14 @@ from app.ingest import timex
 from app.ingest.events import extract
 from app.ingest.knowledge import load_kb
 from app.ingest.records import ExtractedEvent, RawArticle
+from tests.ingest.test_events_cases import C, _fits
 
 WED = date(2017, 3, 22)  # "on Tuesday" is the 21st, "on Friday" the 17th, "next week" 2017-W13
-ANY = object()
-
-
-@dataclass(frozen=True)
-class C:
-    text: str
-    type: str | None
-    actors: tuple[str, ...] = ()  # knowledge-base ids that must be among the event's actors
-    date: object = ANY  # the event's date value, or None for "no date of its own"
-    status: str | None = None
-    round: int | None = None
-    series: str | None = None
-    count: int | None = None  # how many events of `type` the text holds
-    absent: tuple[str, ...] = ()  # types that must not be found
-    not_actors: tuple[str, ...] = ()  # ids that must not be among the matching event's actors
 
 
 def run(text: str) -> list[ExtractedEvent]:
     article = RawArticle("case-en.txt", text, "case-en.txt", WED, "en")
     return extract(article, timex.tag(text, WED, "en"), load_kb())
-
-
-def _fits(ev: ExtractedEvent, case: C) -> bool:
-    ids = {a.id for a in ev.actors}
-    if not set(case.actors) <= ids or ids & set(case.not_actors):
-        return False
-    if case.date is not ANY and (ev.date.value if ev.date else None) != case.date:
-        return False
-    if case.status and ev.status != case.status:
-        return False
-    if case.round is not None and ev.round != case.round:
-        return False
-    return not (case.series and ev.series != case.series)
 
 
 M, T, A, X, P, R = "meeting", "talks_round", "agreement", "military", "proposal", "report"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ingest.test_events_cases import C, _fits, run
+from tests.ingest.test_events_cases import C, _label, check_act, run
 
 A, X, T, M, P, S, R = "agreement", "military", "talks_round", "meeting", "proposal", "statement", "report"
 
@@ -184,21 +184,9 @@ CASES = [
 ]
 
 
-def _label(case: C) -> str:
-    return f"{case.type or 'none'}:{case.text[:40]}"
-
-
 @pytest.mark.parametrize("case", CASES, ids=[_label(c) for c in CASES])
 def test_family(case: C) -> None:
-    events = run(case.text, case.lang, case.published)
-    found = [(e.type, e.status, [a.id for a in e.actors], e.date.value if e.date else None) for e in events]
-    for kind in case.absent:
-        assert all(e.type != kind for e in events), found
-    if case.type is None:
-        return
-    assert any(_fits(e, case) for e in events if e.type == case.type), found
-    if case.count is not None:
-        assert sum(1 for e in events if e.type == case.type) == case.count, found
+    check_act(case)
 
 
 def test_outlet_in_quotes_is_a_new_actor_with_its_written_name() -> None:
