@@ -292,7 +292,7 @@ def find_candidates(conn: Connection, searches: Sequence[Search]) -> dict[str, S
                 params.update(
                     {f"p{i}": sorted(names) if i < len(form) else [], f"p{i}_lo": lo, f"p{i}_hi": hi}
                 )
-                params[f"p{i}_k"] = padded(kinds)
+                params[f"p{i}_k"] = list(kinds)
                 if has_place:
                     params[f"p{i}_p"] = place
                 if has_day:
@@ -311,14 +311,6 @@ def find_candidates(conn: Connection, searches: Sequence[Search]) -> dict[str, S
 def _pad_parts(parts: list[_T]) -> list[_T]:
     size = 1 << max(0, len(parts) - 1).bit_length() if parts else 0
     return parts + parts[-1:] * (size - len(parts))
-
-
-def padded(values: Iterable[str]) -> list[str]:
-    """Sorted, then the last repeated up to a power of two: IN lists of a few lengths only, so
-    the SQL text repeats and the driver's statement cache hits (duplicates change no result)."""
-    out = sorted(values)
-    size = 1 << max(0, len(out) - 1).bit_length()
-    return out + out[-1:] * (size - len(out))
 
 
 @lru_cache(maxsize=512)
