@@ -23,9 +23,9 @@ from sqlalchemy import BindParameter, Connection, Table, bindparam, delete, inse
 from sqlalchemy.orm import Session
 
 from app.db import in_list
-from app.ingest.event_rows import NewAccount, Workset, fold_passage, retire_id
+from app.ingest.event_rows import DELETE_LINKS, NewAccount, Workset, fold_passage, retire_id
 from app.ingest.identity import Aggregate, Report, RoundLookup
-from app.ingest.merge_candidates import EVENTS, LINKS, MENTIONS, Search, find_candidates, search_of
+from app.ingest.merge_candidates import EVENTS, MENTIONS, Search, find_candidates, search_of
 from app.ingest.merge_rules import Profile, match_score, speakers_of
 from app.ingest.records import ActorRef, ExtractedEvent
 from app.models import Actor, ActorAlias, Place
@@ -42,7 +42,6 @@ STILL_MENTIONED = (
     select(MENTIONS.c.event_id).where(in_list(MENTIONS.c.event_id, "ids")).group_by(MENTIONS.c.event_id)
 )
 KEYS_OF = select(EVENTS.c.id, EVENTS.c.identity_key).where(in_list(EVENTS.c.id, "ids"))
-DELETE_LINKS = delete(LINKS).where(in_list(LINKS.c.event_id, "ids"))
 DELETE_EVENTS = delete(EVENTS).where(in_list(EVENTS.c.id, "ids"))
 KNOWN_ACTORS = select(ACTORS.c.id).where(in_list(ACTORS.c.id, "ids"))
 KNOWN_PLACES = select(PLACES.c.id).where(in_list(PLACES.c.id, "ids"))
