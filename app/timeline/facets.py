@@ -43,6 +43,7 @@ from app.models import Actor, Event, EventActor, EventSource, Place
 from app.timeline.filters import EVENT_TYPES, Filters, is_selected, toggle_urls
 from app.timeline.histogram import (
     DAY_RANGE_LIMIT,
+    KEY_WIDTH,
     Bucket,
     Histogram,
     as_date,
@@ -123,12 +124,13 @@ def facets_and_histogram(
         low, high = as_date(span[0]), as_date(span[1])
         unit = unit_for(low, high)
         if unit == "day" and not by_day:  # the events turned out to span under three months
-            tally = _day_tally(session, filters, dialect)
-        width = {"day": 10, "month": 7, "year": 4}[unit]
-        regrouped: Counter[tuple[str, str]] = Counter()
-        for (key, etype), n in tally.items():
-            regrouped[(key[:width], etype)] += n
-        hist = assemble(low, high, unit, regrouped)
+            hist = histogram(session, filters)
+        else:
+            width = KEY_WIDTH[unit]
+            regrouped: Counter[tuple[str, str]] = Counter()
+            for (key, etype), n in tally.items():
+                regrouped[(key[:width], etype)] += n
+            hist = assemble(low, high, unit, regrouped)
     return _facets(session, filters, counts, path, top), hist
 
 
@@ -397,15 +399,6 @@ def _ranked(kind: str, pairs: Any, top: int, dialect: str) -> Select[Any]:
         .subquery()
     )
     return select(*inner.c)
-
-
-def _day_tally(session: Session, filters: Filters, dialect: str) -> Counter[tuple[str, str]]:
-    """(day, type) counts, for an axis drawn per day."""
-    base = _base(filters, dialect)
-    where = [*_own_conditions(filters, base).values(), base.c.sort_date.is_not(None)]
-    day = _day_text(base.c.sort_date, dialect)
-    stmt = select(base.c.type, day, func.count()).where(*where).group_by(base.c.type, day)
-    return Counter({(str(d), str(t)): int(n) for t, d, n in session.execute(stmt)})
 
 
 def _text(value: str) -> ColumnElement[str]:
