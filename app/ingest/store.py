@@ -93,10 +93,6 @@ def extractor_version(extra: tuple[Path, ...] = ()) -> str:
     return digest.hexdigest()[:16]
 
 
-def document_state(article: RawArticle, *, session: Session, version: str) -> DocState:
-    return document_row(article, session=session, version=version)[0]
-
-
 def document_row(article: RawArticle, *, session: Session, version: str) -> tuple[DocState, Any]:
     """The article's state and its stored row (None when new), which `upsert_document` takes."""
     row = session.connection().execute(DOCUMENT_BY_NAME, {"name": article.name}).first()
