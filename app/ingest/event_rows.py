@@ -11,7 +11,6 @@ changed reads nothing again.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -23,7 +22,7 @@ from sqlalchemy.orm import Session
 from app.db import execute_many, in_list
 from app.ingest.identity import Aggregate, Report, RoundLookup, aggregate, always_anchored_key, desired_ids
 from app.ingest.merge_candidates import EVENTS, LINKS, MENTIONS, StoredEvent, read_events, read_mentions
-from app.ingest.normalize import fold_char
+from app.ingest.normalize import fold_text
 from app.ingest.records import DateValue, ExtractedEvent
 from app.models import RetiredEvent, utcnow
 
@@ -72,23 +71,6 @@ RETIRE = insert(RETIRED)
 COMPRESS_RETIRED = (
     update(RETIRED).where(RETIRED.c.successor_id == bindparam("old")).values(successor_id=bindparam("new"))
 )
-
-
-class _FoldTable(dict[int, str]):
-    """`str.translate` table giving each character its `fold_char`, filled as characters are met."""
-
-    def __missing__(self, code: int) -> str:
-        folded = self[code] = fold_char(chr(code))
-        return folded
-
-
-_FOLD = _FoldTable()
-_SPACES = re.compile(r"\s+")
-
-
-def fold_passage(text: str) -> str:
-    """Exactly `normalize.fold_text(text)`, one C call per passage instead of a call per character."""
-    return _SPACES.sub(" ", text.translate(_FOLD)).strip()
 
 
 @dataclass
@@ -357,7 +339,7 @@ def mention_rows(account: NewAccount, event_id: str, document_id: int) -> list[d
             "start": m.start,
             "end": m.end,
             "passage": m.text,
-            "passage_folded": fold_passage(m.text),
+            "passage_folded": fold_text(m.text),
             "rule": m.rule[:120],
         }
         for m in x.mentions

@@ -23,10 +23,11 @@ from sqlalchemy import BindParameter, Connection, Table, bindparam, delete, inse
 from sqlalchemy.orm import Session
 
 from app.db import in_list
-from app.ingest.event_rows import DELETE_LINKS, NewAccount, Workset, fold_passage, retire_id
+from app.ingest.event_rows import DELETE_LINKS, NewAccount, Workset, retire_id
 from app.ingest.identity import Aggregate, Report, RoundLookup
 from app.ingest.merge_candidates import EVENTS, MENTIONS, Search, find_candidates, search_of
 from app.ingest.merge_rules import Profile, match_score, speakers_of
+from app.ingest.normalize import fold_text
 from app.ingest.records import ActorRef, ExtractedEvent
 from app.models import Actor, ActorAlias, Place
 
@@ -308,6 +309,6 @@ def _alias_row(actor_id: str, alias: str) -> dict[str, Any]:
     return {
         "actor_id": actor_id,
         "alias": alias[:300],
-        "alias_folded": fold_passage(alias)[:300],
+        "alias_folded": fold_text(alias)[:300],
         "lang": lang,
     }
