@@ -565,9 +565,7 @@ def _subject_en(ctx: Context, sent: int, t_start: int) -> list[Located]:
     start = max([start] + [e for s, e in ctx.frames if start <= s and e <= t_start])
     clause = ctx.clause_at(sent, t_start)
     if clause[0] > start:
-        own = [
-            a for a in ctx.actors_in(clause[0], t_start) if subject_like(ctx, a) and not ctx.in_quote(a.start)
-        ]
+        own = _subjects_in(ctx, clause[0], t_start)
         if own and not _OWN_BODY.match(ctx.text[own[-1].end : t_start]):
             return _speakers(ctx, own[0].start, t_start)
         if _OWN_SUBJECT.match(ctx.text[clause[0] : t_start]):
@@ -634,7 +632,7 @@ def _plural_subject(ctx: Context, sent: int, clause: tuple[int, int]) -> list[Lo
     before it in the same sentence ("اجتمع الوزراء …، وأكدوا …"): every party named there."""
     before = [c for c in ctx.clauses_of(sent) if c[1] <= clause[0]]
     for start, end in reversed(before):
-        found = [a for a in ctx.actors_in(start, end) if subject_like(ctx, a) and not ctx.in_quote(a.start)]
+        found = _subjects_in(ctx, start, end)
         if len(found) >= 2:
             return found
     return []
@@ -659,16 +657,16 @@ def _participle(
         end = min(end, t_start)
         if cue("media", ctx.lang).search(ctx.text, start, end):
             return None  # "نشرت صحيفة …، مشيرة إلى": a newspaper's report, not a statement
-        found = _speakers(ctx, start, end) or _subject_in(ctx, start, end)
+        found = _speakers(ctx, start, end) or _subjects_in(ctx, start, end)[:1]
         if found:
             ctx.borrowed.add(t_start)
             return _statement(ctx, sent, rule, trigger, (start, clause[1]), slot, found, False)
     return None
 
 
-def _subject_in(ctx: Context, start: int, end: int) -> list[Located]:
-    found = [a for a in ctx.actors_in(start, end) if subject_like(ctx, a) and not ctx.in_quote(a.start)]
-    return found[:1]
+def _subjects_in(ctx: Context, start: int, end: int) -> list[Located]:
+    """The names in text[start:end] that can be a subject, outside quotations."""
+    return [a for a in ctx.actors_in(start, end) if subject_like(ctx, a) and not ctx.in_quote(a.start)]
 
 
 def _speaker_after_en(ctx: Context, sent: int, t_start: int, t_end: int) -> list[Located]:
