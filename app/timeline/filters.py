@@ -250,15 +250,18 @@ def url_with(filters: Filters, path: str = "/", **changes: Any) -> str:
 
 def toggle_url(filters: Filters, param: str, value: str | int, path: str = "/") -> str:
     """The link for a facet value: adds it if absent, removes it if present."""
+    return url_with(filters, path, **{param: _toggled(filters, param, value)})
+
+
+def _toggled(filters: Filters, param: str, value: str | int) -> Any:
+    """The parameter's value once `value` is toggled (None: unset)."""
     current = getattr(filters, param)
     if isinstance(current, tuple):
         text = str(value)
-        new: Any = tuple(v for v in current if v != text) if text in current else (*current, text)
-    elif param == "round":
-        new = None if current == int(value) else int(value)
-    else:
-        new = None if current == str(value) else str(value)
-    return url_with(filters, path, **{param: new})
+        return tuple(v for v in current if v != text) if text in current else (*current, text)
+    if param == "round":
+        return None if current == int(value) else int(value)
+    return None if current == str(value) else str(value)
 
 
 def toggle_urls(filters: Filters, param: str, values: Sequence[str | int], path: str = "/") -> list[str]:
@@ -270,17 +273,11 @@ def toggle_urls(filters: Filters, param: str, values: Sequence[str | int], path:
     rank = PARAMS.index(param)
     before = urlencode([(n, v) for n, v in pairs if PARAMS.index(n) < rank])
     after = urlencode([(n, v) for n, v in pairs if PARAMS.index(n) > rank])
-    current = getattr(filters, param)
     urls = []
     for value in values:
-        text = str(value)
-        if isinstance(current, tuple):
-            new = [v for v in current if v != text] if text in current else [*current, text]
-        elif param == "round":
-            new = [] if current == int(value) else [str(int(value))]
-        else:
-            new = [] if current == text else [text]
-        query = "&".join(q for q in (before, urlencode([(param, v) for v in new if v != ""]), after) if q)
+        new = _toggled(filters, param, value)
+        own = new if isinstance(new, tuple) else () if new is None else (str(new),)
+        query = "&".join(q for q in (before, urlencode([(param, v) for v in own if v != ""]), after) if q)
         urls.append(f"{path}?{query}" if query else path)
     return urls
 
