@@ -159,11 +159,7 @@ def _nested(g: Group, c: Cand) -> bool:
     a, b = c.sides, g.sides
     if not a or not b:
         return True
-    return _covers(a, b) or _covers(b, a)
-
-
-def _covers(small: frozenset[str] | set[str], big: frozenset[str] | set[str]) -> bool:
-    return small <= big
+    return a <= b or b <= a
 
 
 def _same_clause(g: Group, c: Cand) -> bool:
