@@ -1,11 +1,12 @@
 """Where the extractor and a gold file disagree, event by event (a development aid, not a score).
 
-    python eval/diagnose.py GOLD DOCS EVENTS_JSONL [--only miss|fp|date|actors]
+    python eval/diagnose.py GOLD DOCS EVENTS_JSONL [--only miss|fp|date|actors|merge]
 
 Uses the matching functions of the shared scorer (../shared/eval/score.py, or SCORER=path) so that
 what it calls a match is what the scorer calls one. For each gold event: matched or missed, and
-why a near candidate was refused (type, actors); wrong dates and missing actors on matches; then the
-system's events that match nothing (false positives), each with its rule id and passage.
+why a near candidate was refused (type, actors); wrong dates and missing actors on matches; the
+system's events that match nothing (false positives), each with its rule id and passage; then the
+gold same_as pairs left apart and the system events that join two different gold events.
 """
 
 from __future__ import annotations
@@ -130,7 +131,45 @@ def main(argv: list[str]) -> int:
                 f"FP    {c['doc']} {ev.get('type')} rule={c['rule']} date={_date(ev.get('date'))} "
                 f"actors={sorted(c['actors'])}\n      «{_short(text)}»"
             )
+    if only in (None, "merge"):
+        _merges(gold_events, match, cands)
     return 0
+
+
+def _merges(gold_events: list[dict[str, Any]], match: dict[int, int], cands: list[dict[str, Any]]) -> None:
+    """Gold same_as pairs the system kept apart (MERGE-); system events holding two real events (MERGE+)."""
+    index = {g["id"]: gi for gi, g in enumerate(gold_events)}
+
+    def side(gi: int) -> str:
+        g = gold_events[gi]
+        if gi not in match:
+            return f"{g['doc']} {g['id']} {g['type']} (missed)"
+        ev = cands[match[gi]]["ev"]
+        return f"{g['doc']} {g['id']} {ev.get('type')} date={_date(ev.get('date'))} id={ev.get('id')}"
+
+    real: dict[str, str] = {}
+    seen: set[frozenset[int]] = set()
+    for g in gold_events:
+        for other in g.get("same_as") or []:
+            if other not in index or frozenset((index[g["id"]], index[other])) in seen:
+                continue
+            a, b = index[g["id"]], index[other]
+            seen.add(frozenset((a, b)))
+            real[other] = real.get(g["id"], g["id"])
+            same = (
+                a in match
+                and b in match
+                and cands[match[a]]["ev"].get("id") == cands[match[b]]["ev"].get("id")
+            )
+            if not same:
+                print(f"MERGE- {side(a)}\n       {side(b)}")
+    held: dict[Any, set[str]] = {}
+    for gi, ci in match.items():
+        gid = gold_events[gi]["id"]
+        held.setdefault(cands[ci]["ev"].get("id"), set()).add(real.get(gid, gid))
+    for ev_id, reals in held.items():
+        if len(reals) > 1:
+            print(f"MERGE+ system event {ev_id} holds gold {sorted(reals)}")
 
 
 if __name__ == "__main__":
