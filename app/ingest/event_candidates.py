@@ -10,11 +10,12 @@ publication date) and the place named in it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from app.ingest.actors import ActorMatch
 from app.ingest.event_context import Context, Located
 from app.ingest.event_rules import Rule, cue, expand, number_value, rules, scanner
+from app.ingest.event_titles import talks_topics
 from app.ingest.records import ActorRef, DateValue, PlaceRef, Timex
 from app.ingest.rounds import round_from_match, round_in, series_in, span_for
 
@@ -680,10 +681,28 @@ def _numbered(ctx: Context, region: tuple[int, int]) -> int | None:
     return None
 
 
+def _topic_sides(ctx: Context, actors: list[Located]) -> list[Located]:
+    """The state the talks are about ("talks on Syria", "المحادثات السورية") stands for the sides of its
+    conflict at the table (its government and opposition), not for the state as a party."""
+    topics = talks_topics()
+    out: list[Located] = []
+    for loc in actors:
+        sides = topics.get(loc.actor.actor.id, []) if loc.actor else []
+        if not sides or not loc.actor:
+            out.append(loc)
+            continue
+        for side in sides:
+            if side in ctx.kb.actors:
+                ref = ctx.kb.actors[side].ref()
+                out.append(Located(loc.start, loc.end, actor=replace(loc.actor, actor=ref, role_title=None)))
+    return _unique(out)
+
+
 def _talks(ctx: Context, cand: Cand, m: re.Match[str], region: tuple[int, int], anchor: bool) -> bool:
     text = ctx.text[region[0] : region[1]]
     if cue("speculative", ctx.lang).search(text):
         return False
+    cand.actors = _topic_sides(ctx, cand.actors)
     groups = m.groupdict()
     cand.round = round_from_match(groups) or round_in(text) or _numbered(ctx, region)
     cand.series = (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 import yaml
 
@@ -22,9 +23,19 @@ _NOUN = {
 
 
 @lru_cache(maxsize=1)
-def _parties() -> dict[str, list[str]]:
+def _table() -> dict[str, Any]:
     data = yaml.safe_load((EVENTS_DIR / "series_parties.yaml").read_text(encoding="utf-8"))
-    return dict(data.get("parties") or {})
+    return data if isinstance(data, dict) else {}
+
+
+def _parties() -> dict[str, list[str]]:
+    return dict(_table().get("parties") or {})
+
+
+def talks_topics() -> dict[str, list[str]]:
+    """A state talks are about ("talks on Syria") and the sides of its conflict it stands for in a round
+    (series_parties.yaml topics)."""
+    return dict(_table().get("topics") or {})
 
 
 def series_parties(kb: KnowledgeBase, series: str | None) -> list[ActorRef]:
