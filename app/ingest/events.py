@@ -22,6 +22,7 @@ from dataclasses import replace
 from itertools import pairwise
 
 from app.ingest import event_context, event_titles
+from app.ingest.event_adverbials import fronted_timex, in_relative
 from app.ingest.event_candidates import Cand, act, sentence_timex, triggers
 from app.ingest.event_context import Context
 from app.ingest.event_group import Group, group, round_of, series_of
@@ -190,12 +191,16 @@ def _date_statements(ctx: Context, cands: list[Cand]) -> None:
         value = c.timex.date if c.timex else None
         if value is not None and published is not None and value.start > published:
             c.timex = None  # "ودعا X إلى استئناف المفاوضات في 8 شباط المقبل": the call is not in February
+        if c.timex is not None and in_relative(ctx, c, c.timex):
+            c.timex = None  # "وأكد لافروف، الذي التقى ظريف الاثنين، أن …": Monday is the meeting's
         if c.timex is None and c.date is None:
             c.date = occasion_date(ctx, c, cands)
             if c.date is not None:
                 on_occasion.add(id(c))
             elif c.t_start in ctx.borrowed or attached(ctx, c):
                 c.timex = sentence_timex(ctx, c.sent, c.t_start, set())
+            elif (fronted := fronted_timex(ctx, c, cands)) is not None:
+                c.timex = fronted  # "In an interview on Sunday, X said …"
             elif previous is not None and id(previous) in on_occasion and replies(ctx, c):
                 c.date = previous.date
                 on_occasion.add(id(c))

@@ -1,0 +1,59 @@
+"""Which clause a time expression governs, where the sentence's shape decides it.
+
+- A fronted adverbial ("In an interview on Sunday, X said", "وفي مؤتمر صحفي عقده الاثنين، قال")
+  governs the clause after its comma: its date is the saying's.
+- A relative clause ("، الذي التقى ظريف الاثنين،", ", who met Zarif on Monday,") keeps its date.
+
+The cue words are data (`ties` fronted and relative in resources/events/occasions.yaml).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from app.ingest.event_candidates import Cand
+from app.ingest.event_context import Context
+from app.ingest.event_occasions import tie
+from app.ingest.records import Timex
+
+_PHRASE_END = re.compile(r"[،,؛;:.]")
+_FRONTED_MAX_WORDS = 14  # longer than this, the stretch before the comma is a clause of its own
+
+
+def fronted_timex(ctx: Context, c: Cand, cands: Sequence[Cand]) -> Timex | None:
+    """The date of an adverbial phrase opening `c`'s sentence before the statement's clause, when
+    that phrase is the only thing before it and names one date no later than publication."""
+    lo = ctx.sent_bounds[c.sent][0]
+    if c.span[0] <= lo:
+        return None
+    region = ctx.text[lo : c.span[0]]
+    if not region.rstrip().endswith(("،", ",")) or not tie("fronted", ctx.lang).match(region):
+        return None
+    if len(region.split()) > _FRONTED_MAX_WORDS or tie("long_span", ctx.lang).search(region):
+        return None
+    if any(o is not c and o.type == "statement" and lo <= o.t_start < c.span[0] for o in cands):
+        return None  # someone else speaks in the phrase
+    found = [t for t in ctx.timexes_in(lo, c.span[0]) if t.timex and t.timex.date]
+    values = {t.timex.value for t in found if t.timex}
+    published = ctx.article.published
+    if len(values) != 1 or found[0].timex is None:
+        return None
+    value = found[0].timex.date
+    if value is None or (published is not None and value.start > published):
+        return None
+    return found[0].timex
+
+
+def in_relative(ctx: Context, c: Cand, t: Timex) -> bool:
+    """Whether the statement's date stands in a relative clause of its frame that does not hold the
+    verb of saying ("وأكد لافروف، الذي التقى ظريف الاثنين، أن …")."""
+    start = ctx.to_folded(t.start, t.end)[0]
+    lo = max(c.span[0], ctx.sent_bounds[c.sent][0])
+    rel = [lo + m.start() for m in tie("relative", ctx.lang).finditer(ctx.text[lo:start])]
+    if not rel:
+        return False
+    opened = rel[-1]
+    if opened <= c.t_start < start:
+        return False  # the verb of saying is itself in the relative clause ("who said on Monday")
+    return not _PHRASE_END.search(ctx.text, opened, start)
