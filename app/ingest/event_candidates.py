@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from app.ingest.actors import ActorMatch
 from app.ingest.event_context import Context, Located
-from app.ingest.event_rules import Rule, cue, expand, number_value, rules, scanner
+from app.ingest.event_rules import Rule, cue, dispatch, expand, number_value, rules
 from app.ingest.event_titles import talks_topics
 from app.ingest.records import ActorRef, DateValue, PlaceRef, Timex
 from app.ingest.rounds import round_from_match, round_in, series_in, span_for
@@ -90,9 +90,12 @@ def triggers(ctx: Context, rules: tuple[Rule, ...]) -> list[tuple[int, Rule, re.
     """(sentence, rule, match) for every trigger outside quotations, sentences in order."""
     starts = [b[0] for b in ctx.sent_bounds]
     out: list[tuple[int, Rule, re.Match[str]]] = []
-    for pos in _positions(ctx.text, scanner(ctx.lang)):
-        for rule in rules:
-            m = rule.regex.match(ctx.text, pos)
+    text = ctx.text
+    table = dispatch(rules)
+    for found in table.starts.finditer(text):
+        pos = found.start()
+        for rule in table.at(text, pos):
+            m = rule.regex.match(text, pos)
             if m is None:
                 continue
             sent = _sentence_of(starts, ctx, m.start("t"))
@@ -100,16 +103,6 @@ def triggers(ctx: Context, rules: tuple[Rule, ...]) -> list[tuple[int, Rule, re.
                 continue
             out.append((sent, rule, m))
     out.sort(key=lambda x: (x[0], x[2].start("t")))
-    return out
-
-
-def _positions(text: str, regex: re.Pattern[str]) -> list[int]:
-    """Every start where the combined scanner matches, overlapping matches included."""
-    out: list[int] = []
-    m = regex.search(text)
-    while m is not None:
-        out.append(m.start())
-        m = regex.search(text, m.start() + 1)
     return out
 
 
