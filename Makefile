@@ -39,7 +39,7 @@ eval: install
 
 # the development sets only, with the event-by-event differences (the blind sets stay blind)
 eval-dev: install
-	DIAGNOSE=1 bash eval/score_all.sh seeds heldout heldout3 heldout5
+	DIAGNOSE=1 bash eval/score_all.sh seeds heldout heldout3 heldout5 heldout6
 
 screenshots: install
 	$(BIN)/python -m docs.screenshots

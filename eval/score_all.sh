@@ -5,10 +5,10 @@
 # folder the seeds are skipped; the held-out set is still ingested and exported, and
 # scored if SCORER names a copy of score.py.
 #
-# Usage: eval/score_all.sh [SET ...]   SET: seeds, heldout, heldout2 … heldout5 (default: all there are).
+# Usage: eval/score_all.sh [SET ...]   SET: seeds, heldout, heldout2 … heldout7 (default: all there are).
 # With DIAGNOSE=1 each score is followed by eval/diagnose.py's event-by-event differences.
-# heldout2 and heldout4 are kept blind: score them, never tune on their differences (heldout,
-# heldout3 and heldout5 are development sets).
+# heldout2, heldout4 and heldout7 are kept blind: score them, never tune on their differences (heldout,
+# heldout3, heldout5 and heldout6 are development sets).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -36,7 +36,7 @@ score() {
 }
 
 SETS=("$@")
-[ ${#SETS[@]} -gt 0 ] || SETS=(seeds heldout heldout2 heldout3 heldout4 heldout5)
+[ ${#SETS[@]} -gt 0 ] || SETS=(seeds heldout heldout2 heldout3 heldout4 heldout5 heldout6 heldout7)
 
 for set in "${SETS[@]}"; do
   if [ "$set" = seeds ]; then
