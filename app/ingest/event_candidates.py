@@ -27,7 +27,7 @@ _VICTIM = re.compile(
 )
 _SUBJECTLESS = re.compile(r"^[\s،,]*[وف]?(?:من|حيث|ثم|بعد ان|بعدما|قبل ان|عندما|اذ|كما|لكنه|لكنها)?[\s،,]*$")
 _STATES_PAIR = re.compile(r"البلد|countries")
-_POSSESSIVE = re.compile(r"(?:لقائ|اجتماع|استقبال|اتصال|زيارت|محادثات|مباحثات)(?:ه|ها|هما)(?!\S)")
+_POSSESSIVE = re.compile(r"(?:لقائ|اجتماع|استقبال|اتصال|زيارت|محادثات|مباحثات|جمع)(?:ه|ها|هما)(?!\S)")
 _VISIT = re.compile(
     r"(?<!\S)[وفل]?(?:زياره|زيارته|زيارتها|زيارتهما|زار|زارت|يزور|تزور|سيزور|ستزور|visit\S*)(?!\S)"
 )
@@ -169,7 +169,9 @@ def act(ctx: Context, sent: int, rule: Rule, m: re.Match[str]) -> Cand | None:
     if len(cand.actors) < 2 and rule.type == "meeting":
         cand.actors = _title_anaphor(ctx, sent, region, cand.actors)
     if len(cand.actors) < 2 and rule.type == "meeting" and _POSSESSIVE.search(text, t_start, t_end):
-        cand.actors = _unique(_speaker_of(ctx, sent, t_start) + cand.actors)  # "قال X عقب لقائه الوفدين"
+        # "قال X عقب لقائه الوفدين"; "في لقاء جمعه بالوزير، أكد X": the speaker before, else after
+        possessor = _speaker_of(ctx, sent, t_start) or _speaker_of(ctx, sent, ctx.sent_bounds[sent][1])
+        cand.actors = _unique(possessor + cand.actors)
     if len(cand.actors) == 1 and rule.type == "meeting" and _NOMINAL_WITH.search(text, t_start, t_end):
         # "X said after talks with Y", "After a meeting with Y, X said": the speaker is the other party
         cand.actors = _unique(_speaker_of(ctx, sent, ctx.sent_bounds[sent][1]) + cand.actors)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ingest.test_events_cases import C, T, _fits, _label, run
+from tests.ingest.test_events_cases import C, M, T, _fits, _label, run
 
 CASES = [
     # ---- the state the talks are about stands for the sides of its conflict, not for the state
@@ -22,6 +22,26 @@ CASES = [
         ("syrian-government", "syrian-opposition"),
         not_actors=("syria",),
     ),
+    # ---- a series named by its venue or its official name
+    C("وتنطلق في العاصمة الكازاخية الخميس المقبل الجولة الثامنة من المحادثات.", T, round=8, series="astana"),
+    C("واختتم في نور سلطان الاجتماع الدولي العاشر حول سوريا بصيغة أستانا.", T, round=10, series="astana"),
+    C("The talks in the Austrian capital opened on Friday.", T, series="vienna", lang="en"),
+    C(
+        "The next round of talks in Kazakhstan's capital is scheduled for late January.",
+        T,
+        series="astana",
+        lang="en",
+    ),
+    # ---- "his meeting" when the one it belongs to speaks after it
+    C(
+        "وفي لقاء جمعه بوزير الخارجية الإيراني محمد جواد ظريف، أكد الرئيس بشار الأسد أن التنسيق مستمر.",
+        M,
+        ("bashar-al-assad", "mohammad-javad-zarif"),
+    ),
+    # ---- negatives: a meeting nobody plans, a round of something else
+    C("ولا توجد خطط لعقد لقاء بين بوتين وترامب.", None, absent=(M,)),
+    C("واختتمت الدورة الرابعة من مهرجان جنيف السينمائي أمس.", None, absent=(T,)),
+    C("Turnout was low in the second round of the vote in Vienna.", None, absent=(T,), lang="en"),
 ]
 
 
