@@ -10,7 +10,9 @@ publication date) and the place named in it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from app.ingest.actors import ActorMatch
 from app.ingest.event_context import Context, Located
@@ -107,8 +109,6 @@ def triggers(ctx: Context, rules: tuple[Rule, ...]) -> list[tuple[int, Rule, re.
 
 
 def _sentence_of(starts: list[int], ctx: Context, pos: int) -> int | None:
-    from bisect import bisect_right
-
     i = bisect_right(starts, pos) - 1
     if i < 0 or pos >= ctx.sent_bounds[i][1]:
         return None
@@ -629,6 +629,11 @@ def _antecedent_parties(ctx: Context, sent: int, start: int) -> list[Located]:
     return best[2]
 
 
+# every talks candidate reads the series and rounds named in the sentences before it: each text once
+_series_in = lru_cache(maxsize=1024)(series_in)
+_round_in = lru_cache(maxsize=1024)(round_in)
+
+
 def _series_of_previous(ctx: Context, sent: int, start: int, number: int | None) -> str | None:
     """A numbered round with no series of its own ("a seventh round in June") continues the series whose
     round before it, or itself, the article names ("the sixth round of Geneva talks ended")."""
@@ -637,8 +642,8 @@ def _series_of_previous(ctx: Context, sent: int, start: int, number: int | None)
     for i in range(sent, -1, -1):
         lo, hi = ctx.sent_bounds[i]
         words = ctx.text[lo : min(hi, start)]
-        if round_in(words) in (number - 1, number):
-            found = series_in(ctx.kb, words)
+        if _round_in(words) in (number - 1, number):
+            found = _series_in(ctx.kb, words)
             if found:
                 return found
     return None
@@ -650,7 +655,7 @@ def _series_before(ctx: Context, sent: int, start: int) -> str | None:
     counts: dict[str, tuple[int, int]] = {}
     for i in range(sent + 1):
         lo, hi = ctx.sent_bounds[i]
-        found = series_in(ctx.kb, ctx.text[lo : min(hi, start)])
+        found = _series_in(ctx.kb, ctx.text[lo : min(hi, start)])
         if found:
             counts[found] = (counts.get(found, (0, 0))[0] + 1, i)
     return max(counts, key=lambda k: counts[k]) if counts else None
@@ -699,10 +704,10 @@ def _talks(ctx: Context, cand: Cand, m: re.Match[str], region: tuple[int, int], 
         return False
     cand.actors = _topic_sides(ctx, cand.actors)
     groups = m.groupdict()
-    cand.round = round_from_match(groups) or round_in(text) or _numbered(ctx, region)
+    cand.round = round_from_match(groups) or _round_in(text) or _numbered(ctx, region)
     cand.series = (
-        series_in(ctx.kb, groups.get("series") or "")
-        or series_in(ctx.kb, text)
+        _series_in(ctx.kb, groups.get("series") or "")
+        or _series_in(ctx.kb, text)
         or _series_of_previous(ctx, cand.sent, region[0], cand.round)
         or _series_before(ctx, cand.sent, region[0])
     )

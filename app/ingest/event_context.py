@@ -7,6 +7,7 @@ are recognised once over the whole article, not per sentence.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -58,6 +59,8 @@ class Context:
     # English words said before their speaker ("The zone will be ready by May 1, Putin told …"): the
     # dates there are the words', not those of acts told after the verb
     fronted: list[tuple[int, int]] = field(default_factory=list)
+    # id of a list above -> (the list, its items' start offsets), for the bisections of *_in and in_quote
+    _offsets: dict[int, tuple[object, list[int]]] = field(default_factory=dict, repr=False)
 
     @property
     def text(self) -> str:
@@ -83,16 +86,30 @@ class Context:
         return self.sent_bounds[sent]
 
     def in_quote(self, pos: int) -> bool:
-        return any(s <= pos < e for s, e in self.quotes)
+        # the quotations are disjoint and in text order: only the last one opened at or before pos can hold it
+        i = bisect_right(self._starts(self.quotes), pos) - 1
+        return i >= 0 and pos < self.quotes[i][1]
 
     def actors_in(self, start: int, end: int) -> list[Located]:
-        return _within(self.actors, start, end)
+        return self._within(self.actors, start, end)
 
     def places_in(self, start: int, end: int) -> list[Located]:
-        return _within(self.places, start, end)
+        return self._within(self.places, start, end)
 
     def timexes_in(self, start: int, end: int) -> list[Located]:
-        return _within(self.timexes, start, end)
+        return self._within(self.timexes, start, end)
+
+    def _within(self, items: list[Located], start: int, end: int) -> list[Located]:
+        starts = self._starts(items)
+        return items[bisect_left(starts, start) : bisect_right(starts, end - 1)]
+
+    def _starts(self, items: list[Located] | list[tuple[int, int]]) -> list[int]:
+        """The start offsets of a list of the context, listed once (again if the list is replaced, grows)."""
+        known = self._offsets.get(id(items))
+        if known is None or known[0] is not items or len(known[1]) != len(items):
+            known = (items, [i[0] if isinstance(i, tuple) else i.start for i in items])
+            self._offsets[id(items)] = known
+        return known[1]
 
     def prepositional(self, loc: Located) -> bool:
         """Whether the name stands in a prepositional phrase ("إلى موسكو", "بموسكو"): not a subject."""
@@ -100,11 +117,6 @@ class Context:
             return True
         before = self.text[max(0, loc.start - 12) : loc.start]
         return bool(cue("preposition", self.lang).search(before))
-
-
-def _within(items: list[Located], start: int, end: int) -> list[Located]:
-    starts = [i.start for i in items]
-    return items[bisect_left(starts, start) : bisect_right(starts, end - 1)]
 
 
 def _adjectives(ctx: Context, matches: list[ActorMatch]) -> list[Located]:
@@ -117,11 +129,15 @@ def _adjectives(ctx: Context, matches: list[ActorMatch]) -> list[Located]:
     return out
 
 
+_QUOTE_MARKS = re.compile(f'[\n"{_OPEN}{_CLOSE}]')
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Quoted stretches of the original text; a straight quote toggles, a line break closes."""
     spans: list[tuple[int, int]] = []
     opened: int | None = None
-    for i, ch in enumerate(text):
+    for mark in _QUOTE_MARKS.finditer(text):
+        i, ch = mark.start(), mark.group()
         if ch == "\n":
             opened = None
         elif opened is None and (ch in _OPEN or ch == '"'):
