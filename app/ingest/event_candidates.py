@@ -27,7 +27,11 @@ _TARGET = re.compile(r"(?:^|\s)(?:علي|ضد|مواقع|معاقل|مقرات|�
 _VICTIM = re.compile(
     r"(?:جندي|جنديا|جنود|عسكري|عسكريا|عسكريين|مدني|مدنيا|مدنيين|عنصرا|مقاتلا|soldiers?|civilians?)\s+$"
 )
-_SUBJECTLESS = re.compile(r"^[\s،,]*[وف]?(?:من|حيث|ثم|بعد ان|بعدما|قبل ان|عندما|اذ|كما|لكنه|لكنها)?[\s،,]*$")
+# a clause that names no subject before its trigger; a noun trigger may follow a light verb ("ويجري محادثات")
+_SUBJECTLESS = re.compile(
+    r"^[\s،,]*[وف]?(?:من|حيث|ثم|بعد ان|بعدما|قبل ان|عندما|اذ|كما|لكنه|لكنها)?[\s،,]*"
+    r"(?:(?:اجري|اجرت|يجري|تجري|سيجري|ستجري|عقد|عقدت|يعقد|تعقد|سيعقد|ستعقد)\s+)?$"
+)
 _STATES_PAIR = re.compile(r"البلد|countries")
 _POSSESSIVE = re.compile(r"(?:لقائ|اجتماع|استقبال|اتصال|زيارت|محادثات|مباحثات|جمع)(?:ه|ها|هما)(?!\S)")
 _VISIT = re.compile(

@@ -38,6 +38,20 @@ CASES = [
         M,
         ("bashar-al-assad", "mohammad-javad-zarif"),
     ),
+    # ---- a light verb before a noun trigger leaves the subject to the clause before ("…، ويجري محادثات")
+    C(
+        "ووصل وزير الخارجية السعودي عادل الجبير إلى لوزان، ويجري محادثات مع نظيره الأميركي جون كيري.",
+        M,
+        ("adel-al-jubeir", "john-kerry"),
+    ),
+    # ---- rounds told as background with their dates
+    C("وكانت أبرز محطات مسار أستانا الجولة الرابعة (3 و4 أيار 2017).", T, round=4, series="astana"),
+    C(
+        "The Geneva II conference that opened in Montreux on Jan. 22, 2014 failed.",
+        T,
+        series="geneva",
+        lang="en",
+    ),
     # ---- negatives: a meeting nobody plans, a round of something else
     C("ولا توجد خطط لعقد لقاء بين بوتين وترامب.", None, absent=(M,)),
     C("واختتمت الدورة الرابعة من مهرجان جنيف السينمائي أمس.", None, absent=(T,)),
