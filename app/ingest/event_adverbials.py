@@ -21,9 +21,9 @@ _PHRASE_END = re.compile(r"[،,؛;:.]")
 _FRONTED_MAX_WORDS = 14  # longer than this, the stretch before the comma is a clause of its own
 
 
-def fronted_timex(ctx: Context, c: Cand, cands: Sequence[Cand]) -> Timex | None:
-    """The date of an adverbial phrase opening `c`'s sentence before the statement's clause, when
-    that phrase is the only thing before it and names one date no later than publication."""
+def fronted(ctx: Context, c: Cand) -> tuple[int, int] | None:
+    """The adverbial phrase opening `c`'s sentence before the comma of `c`'s clause, if any
+    ("وفي كلمته أمام الجلسة الختامية، قال …", "In an interview on Sunday, X said")."""
     lo = ctx.sent_bounds[c.sent][0]
     if c.span[0] <= lo:
         return None
@@ -32,6 +32,16 @@ def fronted_timex(ctx: Context, c: Cand, cands: Sequence[Cand]) -> Timex | None:
         return None
     if len(region.split()) > _FRONTED_MAX_WORDS or tie("long_span", ctx.lang).search(region):
         return None
+    return lo, c.span[0]
+
+
+def fronted_timex(ctx: Context, c: Cand, cands: Sequence[Cand]) -> Timex | None:
+    """The date of an adverbial phrase opening `c`'s sentence before the statement's clause, when
+    that phrase is the only thing before it and names one date no later than publication."""
+    region = fronted(ctx, c)
+    if region is None:
+        return None
+    lo = region[0]
     if any(o is not c and o.type == "statement" and lo <= o.t_start < c.span[0] for o in cands):
         return None  # someone else speaks in the phrase
     found = [t for t in ctx.timexes_in(lo, c.span[0]) if t.timex and t.timex.date]

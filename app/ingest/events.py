@@ -22,7 +22,8 @@ from dataclasses import replace
 from itertools import pairwise
 
 from app.ingest import event_context, event_titles
-from app.ingest.event_adverbials import fronted_timex, in_relative
+from app.ingest.day_pairs import pair_in
+from app.ingest.event_adverbials import fronted, fronted_timex, in_relative
 from app.ingest.event_candidates import Cand, act, sentence_timex, triggers
 from app.ingest.event_context import Context
 from app.ingest.event_group import Group, group, round_of, series_of
@@ -194,7 +195,7 @@ def _date_statements(ctx: Context, cands: list[Cand]) -> None:
         if c.timex is not None and in_relative(ctx, c, c.timex):
             c.timex = None  # "وأكد لافروف، الذي التقى ظريف الاثنين، أن …": Monday is the meeting's
         if c.timex is None and c.date is None:
-            c.date = occasion_date(ctx, c, cands)
+            c.date = occasion_date(ctx, c, cands) or _fronted_occasion(ctx, c, cands)
             if c.date is not None:
                 on_occasion.add(id(c))
             elif c.t_start in ctx.borrowed or attached(ctx, c):
@@ -205,6 +206,13 @@ def _date_statements(ctx: Context, cands: list[Cand]) -> None:
                 c.date = previous.date
                 on_occasion.add(id(c))
         previous = c
+
+
+def _fronted_occasion(ctx: Context, c: Cand, cands: list[Cand]) -> DateValue | None:
+    """The occasion named in an adverbial phrase before the statement's clause ("وفي كلمته أمام
+    الجلسة الختامية، قال …", "At the closing session, X said")."""
+    region = fronted(ctx, c)
+    return occasion_date(ctx, c, cands, (region[0], frame_of(ctx, c)[1])) if region else None
 
 
 def _date_replies(ctx: Context, groups: list[Group]) -> None:
@@ -282,8 +290,10 @@ def _date_spans(ctx: Context, cands: list[Cand]) -> None:
             for t in ctx.timexes_in(*ctx.sent_bounds[c.sent])
             if t.timex and t.timex.date
         ]
-        span = range_in(ctx.text, located) or round_span(
-            ctx.text, ctx.sent_bounds[c.sent], _days_of(ctx, c.sent), ctx.lang, known
+        span = (
+            range_in(ctx.text, located)
+            or (pair_in(ctx.text, ctx.lang, located, known) if known else None)
+            or round_span(ctx.text, ctx.sent_bounds[c.sent], _days_of(ctx, c.sent), ctx.lang, known)
         )
         if span is not None:
             c.date = span

@@ -13,9 +13,9 @@ from app.ingest.timex_lexicon import Lexicon
 _TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
 _CLAUSE_END = re.compile(r"[.!?؟\n,،;؛]")
-LOOK_BEHIND_CHARS = 120
+LOOK_BEHIND_CHARS = 160
 LOOK_AHEAD_CHARS = 50
-MAX_TOKENS_BEFORE = 10
+MAX_TOKENS_BEFORE = 16
 MAX_TOKENS_AFTER = 5
 _AR_CLITICS = ("و", "ف")
 MAX_CACHED_WORDS = 200_000

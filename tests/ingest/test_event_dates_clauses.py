@@ -48,3 +48,58 @@ def _statement_date(text: str, lang: str) -> str | None:
 @pytest.mark.parametrize(("text", "lang", "value"), FRONTED + RELATIVE)
 def test_statement_date_from_the_governing_clause(text: str, lang: str, value: str | None) -> None:
     assert _statement_date(text, lang) == value
+
+
+# ---- two days of one month told together: the act's span (talks rounds)
+PAIRS = [
+    ("وعقدت الجولة الأولى في أستانا يومي 23 و24 كانون الثاني.", "ar", "2017-01-23/2017-01-24"),
+    ("واستعرض المبعوث نتائج الجولة الرابعة التي عقدت في 14 و15 آذار.", "ar", "2017-03-14/2017-03-15"),
+    ("تعقد الجولة الخامسة من محادثات جنيف من 23 إلى 31 آذار.", "ar", "2017-03-23/2017-03-31"),
+    ("وكانت الجولة الرابعة (٣ و٤ آذار) قد انتهت دون نتائج.", "ar", "2017-03-03/2017-03-04"),
+    ("The fourth round of Astana talks was held on March 14 and 15.", "en", "2017-03-14/2017-03-15"),
+    ("The first round of Astana talks took place on January 23-24.", "en", "2017-01-23/2017-01-24"),
+    ("The eighth round of talks was held on 14 and 15 March in Astana.", "en", "2017-03-14/2017-03-15"),
+    ("The fifth round of Geneva talks will run from March 23 to 31.", "en", "2017-03-23/2017-03-31"),
+    # negatives: one day; a count before the day; two days of different months stay with range_in
+    ("وعقدت الجولة الأولى في أستانا يوم 23 كانون الثاني.", "ar", "2017-01-23"),
+    ("The fourth round of Astana talks was held on March 14, and 15 delegates attended.", "en", "2017-03-14"),
+    ("The fourth round of Geneva talks ran from February 23 to March 3.", "en", "2017-02-23/2017-03-03"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "value"), PAIRS)
+def test_round_on_two_days_is_a_span(text: str, lang: str, value: str) -> None:
+    rounds = [e for e in run(text, lang, WED) if e.type == "talks_round"]
+    assert rounds and rounds[0].date is not None, text
+    assert rounds[0].date.value == value
+
+
+# ---- the occasion named in a fronted phrase dates the statement after it
+def test_fronted_occasion_dates_the_statement() -> None:
+    text = (
+        "واختتمت الجولة الخامسة من محادثات جنيف أمس الثلاثاء. "
+        "وفي كلمته أمام الجلسة الختامية، قال دي ميستورا إن الوفود أحرزت تقدما."
+    )
+    assert _statement_date(text.split(". ")[1], "ar") is None  # no closing day told: no date
+    events = [e for e in run(text, "ar", WED) if e.type == "statement"]
+    assert events and events[0].date is not None and events[0].date.value == "2017-03-21"
+
+
+# ---- the tense of a weekday's clause: a verb-first clause with long names before the weekday
+_LONG_NAMES = "وزير الخارجية الروسي سيرغي لافروف نظيره التركي مولود جاويش أوغلو الجمعة في موسكو."
+TENSE = [
+    ("سيلتقي " + _LONG_NAMES, "2017-03-24"),
+    ("التقى " + _LONG_NAMES, "2017-03-17"),
+    ("وتستمر المحادثات في جنيف حتى الجمعة.", "2017-03-24"),
+    ("واستمرت المحادثات في جنيف حتى الجمعة.", "2017-03-17"),
+    ("وكان من المقرر أن تبدأ الجولة الخامسة الخميس، لكنها أرجئت.", "2017-03-16"),
+    ("ومن المقرر أن تبدأ الجولة الخامسة الخميس.", "2017-03-23"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), TENSE)
+def test_weekday_takes_the_tense_of_its_clause(text: str, value: str) -> None:
+    from app.ingest import timex
+
+    found = timex.tag(text, WED, "ar")
+    assert [t.value for t in found] == [value]
