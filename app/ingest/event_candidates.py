@@ -44,6 +44,11 @@ _NOMINAL_WITH = re.compile(
     r"(?<!\S)(?:talks|meeting|meetings|call|conversation|discussions|consultations|lunch|dinner)\s+(?:\S+\s+){0,2}?with(?!\S)"
     r"|(?<!\S)(?:محادثات|مباحثات|لقاء|اجتماع|اتصال|مكالمة)\s+(?:\S+\s+){0,2}?مع(?!\S)"
 )
+# a speaker's own intention, hope or readiness ("عن نيته", "عزمها", "his intention to")
+_INTENT_OF = re.compile(
+    r"(?:^|\s)[وبل]?(?:نيت|عزم|اعتزام|سعي|امل|رغبت|استعداد|مساعي)(?:ه|ها)(?!\S)"
+    r"|\b(?:his|her) (?:intention|plan|hope)\b"
+)
 _BETWEEN = re.compile(r"(?<!\S)(?:بين|between)\s+(?:\S+\s+)?[وف]?$|(?<!\S)(?:بين|between)\s+$")
 _OUTLET = re.compile(r"\s*[«\"“](?P<name>[^»\"”\s][^»\"”]{1,30})[»\"”]")
 _FORCES = re.compile(
@@ -305,8 +310,10 @@ def _omitted_subject(
     "قال بوتين …، مضيفا أنه بحث الأمر مع ترمب" (Putin discussed it)."""
     words = ctx.text[start:t_start]
     pronoun = re.search(r"(?:^|\s)(?:انه|بانه|he|she)\s*$", words)
-    if pronoun_only:  # "وأضاف أنه يعتزم الدعوة إلى جولة": the speaker intends the round
-        pronoun = re.search(r"(?:^|\s)(?:انه|بانه|he|she)\s+\S+", words)
+    if (
+        pronoun_only
+    ):  # "وأضاف أنه يعتزم الدعوة إلى جولة", "معربا عن نيته الدعوة إلى جولة": the speaker's round
+        pronoun = re.search(r"(?:^|\s)(?:انه|بانه|he|she)\s+\S+", words) or _INTENT_OF.search(words)
     # "تمكن الجيش، …، من فك", "حيث سيطرت على"
     if (pronoun_only or not _SUBJECTLESS.match(words)) and not pronoun:
         return []
@@ -540,12 +547,17 @@ def _sides(ctx: Context, actors: list[Located]) -> frozenset[str]:
     return frozenset(out)
 
 
+_PEOPLE_BACK = 6  # sentences back where "the two leaders" may have been named
+
+
 def _dual_subject(ctx: Context, sent: int, start: int, actors: list[Located]) -> list[Located]:
     """A dual verb with no subject ("والتقيا", "يجتمعان"): the last two people named before, in this
-    sentence or the two before (else the last two states)."""
-    first = ctx.sent_bounds[max(0, sent - 2)][0]
+    sentence or the two before (else the last two states). "The two leaders", "الرئيسان" are two people
+    only, named up to a paragraph or two before."""
+    people = bool(cue("dual_people", ctx.lang).search(ctx.text, start, ctx.sent_bounds[sent][1]))
+    first = ctx.sent_bounds[max(0, sent - (_PEOPLE_BACK if people else 2))][0]
     before = [loc for loc in ctx.actors_in(first, start) if loc.actor and not ctx.in_quote(loc.start)]
-    for kinds in (("person",), ("country",)):
+    for kinds in (("person",),) if people else (("person",), ("country",)):
         found: dict[str, Located] = {a.actor.actor.id: a for a in actors if a.actor}
         for loc in reversed(before):
             if len(found) >= 2:
@@ -655,13 +667,17 @@ def _series_of_previous(ctx: Context, sent: int, start: int, number: int | None)
 
 def _series_before(ctx: Context, sent: int, start: int) -> str | None:
     """The talks series the article has named most so far, the nearest on a tie ("الجولة المقبلة ستعقد
-    في آب" in an article on Astana)."""
+    في آب" in an article on Astana); a series' venue counts for the series it hosts (Geneva for the
+    constitutional committee)."""
     counts: dict[str, tuple[int, int]] = {}
     for i in range(sent + 1):
         lo, hi = ctx.sent_bounds[i]
         found = _series_in(ctx.kb, ctx.text[lo : min(hi, start)])
         if found:
             counts[found] = (counts.get(found, (0, 0))[0] + 1, i)
+    # a series' venue named on its own ("في قصر الأمم بجنيف") is where the article's series meets
+    venues = {ctx.kb.series[k].place for k in counts if k in ctx.kb.series and ctx.kb.series[k].place != k}
+    counts = {k: v for k, v in counts.items() if k not in venues} or counts
     return max(counts, key=lambda k: counts[k]) if counts else None
 
 

@@ -52,6 +52,34 @@ CASES = [
         series="geneva",
         lang="en",
     ),
+    # ---- the series of an article whose venue is named on its own is the series it hosts
+    C(
+        "اختتمت في جنيف الدورة الثالثة لاجتماعات اللجنة الدستورية. وانطلقت الاجتماعات في قصر الأمم. "
+        "وقال المبعوث في جنيف إن الأجواء إيجابية. وكانت الدورة الثانية قد انتهت في نهاية تشرين الثاني.",
+        T,
+        round=2,
+        series="constitutional-committee",
+    ),
+    # ---- a round the speaker intends ("معربا عن نيته الدعوة إلى جولة") is the speaker's
+    C(
+        "وقال المبعوث الأممي ستافان دي ميستورا إن الأطراف أمام جدول أعمال واضح، "
+        "معربا عن نيته الدعوة إلى جولة خامسة في جنيف الشهر المقبل.",
+        T,
+        ("staffan-de-mistura",),
+        round=5,
+        status="planned",
+    ),
+    # ---- "the two leaders": the last two people named, a paragraph or more before, never two states
+    C(
+        "Vladimir Putin told reporters the deal was a good basis. "
+        "Recep Tayyip Erdogan said Turkey would respond. "
+        "The Kremlin meeting came after an airstrike. Turkey responded with strikes. "
+        "The two leaders last met in Istanbul in January.",
+        M,
+        ("vladimir-putin", "recep-tayyip-erdogan"),
+        not_actors=("russia", "turkey"),
+        lang="en",
+    ),
     # ---- negatives: a meeting nobody plans, a round of something else
     C("ولا توجد خطط لعقد لقاء بين بوتين وترامب.", None, absent=(M,)),
     C("واختتمت الدورة الرابعة من مهرجان جنيف السينمائي أمس.", None, absent=(T,)),
