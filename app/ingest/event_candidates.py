@@ -799,7 +799,35 @@ def sentence_timex(ctx: Context, sent: int, pos: int, claimed: set[int]) -> Time
 
 
 def place_of(ctx: Context, start: int, end: int) -> PlaceRef | None:
-    for loc in ctx.places_in(start, end):
-        if _place_phrase(ctx, loc):
-            return loc.place
-    return None
+    """The first place of [start, end) named as a place; the narrowest when one holds another
+    ("في محافظة إدلب شمال غربي سوريا", "in Syria's Idlib province": Idlib, not Syria)."""
+    found = [loc.place for loc in ctx.places_in(start, end) if loc.place and _named_as_place(ctx, loc)]
+    inner = [p for p in found if not any(q.id != p.id and _within_place(ctx, q.id, p.id) for q in found)]
+    return inner[0] if inner else None
+
+
+def _named_as_place(ctx: Context, loc: Located) -> bool:
+    """After a preposition (_place_phrase), a place noun or a compass point ("من مدينة حلب", "جنوبي
+    إدلب", "the town of …"), or before a place noun ("Idlib province"): the name says where. (Only
+    for the event's place: a name standing so is not therefore kept from being a party.)"""
+    if _place_phrase(ctx, loc):
+        return True
+    lead = ctx.text[max(0, loc.start - _PLACE_LEAD_REACH) : loc.start]
+    return bool(
+        cue("place_lead", ctx.lang).search(lead) or cue("place_tail", ctx.lang).match(ctx.text, loc.end)
+    )
+
+
+_PLACE_LEAD_REACH = 40  # characters before a name where its place noun or compass point may stand
+
+
+def _within_place(ctx: Context, inner: str, outer: str) -> bool:
+    """Whether place `inner` lies in `outer` by the gazetteer's part_of chain."""
+    seen: set[str] = set()
+    place = ctx.kb.places.get(inner)
+    while place is not None and place.part_of and place.part_of not in seen:
+        if place.part_of == outer:
+            return True
+        seen.add(place.part_of)
+        place = ctx.kb.places.get(place.part_of)
+    return False

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from app.ingest.merge_places import default_tree
 from app.ingest.records import DateValue
 
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
@@ -86,6 +87,14 @@ def _most_common(values: Iterable[str]) -> str | None:
     return min(counts, key=lambda v: (-counts[v], v))
 
 
+def choose_place(reports: Sequence[Report]) -> str | None:
+    """The narrowest place the sources name (a town over its province), then the most common."""
+    tree = default_tree()
+    named = {r.place for r in reports if r.place}
+    narrow = {p for p in named if not any(q != p and p in tree.holders(q) for q in named)}
+    return _most_common(r.place or "" for r in reports if r.place in narrow)
+
+
 def choose_date(reports: Sequence[Report]) -> DateValue | None:
     """Most precise, then most sources, then earliest: deterministic when sources disagree."""
     dated = [r.date for r in reports if r.date is not None]
@@ -152,7 +161,7 @@ def aggregate(reports: Sequence[Report], lookup: RoundLookup | None = None) -> A
         date=when,
         sort_date=when.start if when else published,
         date_approximate=when.approximate if when else True,
-        place=_most_common(r.place or "" for r in reports),
+        place=choose_place(reports),
         series=series,
         round=rnd,
         title_en=en,

@@ -29,7 +29,8 @@ from sqlalchemy.sql.expression import CompoundSelect
 from app.db import in_list
 from app.ingest.identity import Report
 from app.ingest.merge_parties import default_links
-from app.ingest.merge_rules import Profile, exact_day, family, sort_date_ranges, speakers_of
+from app.ingest.merge_places import default_tree
+from app.ingest.merge_rules import Profile, exact_day, family, placed_day, sort_date_ranges, speakers_of
 from app.ingest.records import DateValue
 from app.models import Document, Event, EventActor, Mention
 
@@ -197,6 +198,10 @@ class Search:
     round_key: tuple[str, int] | None
     # the account's actors and every id a source may name them by (a person's body, a body's people)
     parties: frozenset[str] = frozenset()
+    # its place and the places holding it or held by it (empty: any place; see merge_places)
+    places: frozenset[str] = frozenset()
+    # an account that may join by day and place alone (merge_rules.placed_day): search by them too
+    by_place: bool = False
 
     def admits(self, event: StoredEvent) -> bool:
         row = event.row
@@ -205,8 +210,10 @@ class Search:
         if not self.ranges or row["type"] not in self.kinds:
             return False
         new = self.new
-        if new.place and row["place_id"] is not None and row["place_id"] != new.place:
+        if self.places and row["place_id"] is not None and row["place_id"] not in self.places:
             return False
+        if self.by_place and row["place_id"] is not None and exact_day(event.profile()) == exact_day(new):
+            return True
         # a statement: the same day (its search requires one, see _narrowing_of)
         if new.type == "statement" and exact_day(event.profile()) != exact_day(new):
             return False
@@ -230,24 +237,25 @@ def search_of(new: Profile, published: date | None) -> Search:
     if new.date is None and published is not None:
         new = replace(new, placed=published)  # an undated account is told on its article's day
     ranges = sort_date_ranges(new, published)
-    if not (new.actors or new.series):
+    if not (new.actors or new.series or placed_day(new)):
         ranges = []
     links = default_links()
     parties = frozenset(p for a in new.actors for p in links.kin(a))
-    return Search(new, tuple(ranges), kinds_of(new.type), round_key, parties)
+    places = default_tree().kin(new.place) if new.place else frozenset()
+    return Search(new, tuple(ranges), kinds_of(new.type), round_key, parties, places, placed_day(new))
 
 
-# A sub-query's narrowing, as the rules impose it: (place, statement day); each set or None.
-Narrowing = tuple[str | None, date | None]
-# What sub-queries share: date range, kinds, narrowing; they take the union of actors (or series).
-PartKey = tuple[date, date, tuple[str, ...], str | None, date | None]
+# A sub-query's narrowing, as the rules impose it: (places, statement day); each set or None.
+Narrowing = tuple[tuple[str, ...] | None, date | None]
+# What sub-queries share: date range, kinds, narrowing; they take the union of actors (series, places).
+PartKey = tuple[date, date, tuple[str, ...], tuple[str, ...] | None, date | None]
 VARIANTS: tuple[tuple[bool, bool], ...] = ((False, False), (True, False), (False, True), (True, True))
 
 
-def _narrowing_of(new: Profile) -> Narrowing:
-    """Place (events without a place, or at this place) and, for a statement, its very day."""
-    day = exact_day(new) if new.type == "statement" else None
-    return new.place, day
+def _narrowing_of(s: Search) -> Narrowing:
+    """Places (events without a place, or at one agreeing with it) and, for a statement, its very day."""
+    day = exact_day(s.new) if s.new.type == "statement" else None
+    return (tuple(sorted(s.places)) or None), day
 
 
 def find_candidates(conn: Connection, searches: Sequence[Search]) -> dict[str, StoredEvent]:
@@ -258,25 +266,29 @@ def find_candidates(conn: Connection, searches: Sequence[Search]) -> dict[str, S
     """
     by_actor: dict[PartKey, set[str]] = defaultdict(set)
     by_series: dict[PartKey, set[str]] = defaultdict(set)
+    by_place: dict[PartKey, set[str]] = defaultdict(set)
     rounds: set[tuple[str, int]] = set()
     for s in searches:
         if s.round_key:
             rounds.add(s.round_key)
-        place, day = _narrowing_of(s.new)
+        place, day = _narrowing_of(s)
+        one = exact_day(s.new)
+        if s.by_place and one:
+            by_place[(one, one, tuple(sorted(s.kinds)), None, one)] |= s.places
         for lo, hi in s.ranges:
             key = (lo, hi, tuple(sorted(s.kinds)), place, day)
             if s.new.actors:
                 by_actor[key] |= s.parties
             if s.new.series:
                 by_series[key].add(s.new.series)
-    if not (by_actor or by_series or rounds):
+    if not (by_actor or by_series or by_place or rounds):
         return {}
     # One statement per form of sub-query, their counts padded to powers of two by repeating
     # the last one: a form's statement takes a few shapes only, each compiled once a process
     # (one statement joining every form took a shape per combination of counts, and
     # compiling a new one cost more than a whole article).
     rows: dict[str, Any] = {}
-    for prefix, parts in (("a", by_actor), ("s", by_series)):
+    for prefix, parts in (("a", by_actor), ("s", by_series), ("p", by_place)):
         for has_place, has_day in VARIANTS:
             form = [
                 (k, v)
@@ -293,8 +305,8 @@ def find_candidates(conn: Connection, searches: Sequence[Search]) -> dict[str, S
                     {f"p{i}": sorted(names) if i < len(form) else [], f"p{i}_lo": lo, f"p{i}_hi": hi}
                 )
                 params[f"p{i}_k"] = list(kinds)
-                if has_place:
-                    params[f"p{i}_p"] = place
+                if has_place and place:
+                    params.update({f"p{i}_p": list(place), f"p{i}_p0": place[0]})
                 if has_day:
                     params[f"p{i}_d"] = day
             statement = _candidate_statement(prefix, has_place, has_day, len(chosen))
@@ -316,7 +328,8 @@ def _pad_parts(parts: list[_T]) -> list[_T]:
 @lru_cache(maxsize=512)
 def _candidate_statement(prefix: str, has_place: bool, has_day: bool, count: int) -> Select[Any]:
     """Event rows whose id one of `count` sub-queries of one form finds; one sub-query per range
-    keeps each on its index. `prefix`: "a" by actors, "s" by series; VARIANTS says the narrowing.
+    keeps each on its index. `prefix`: "a" by actors, "s" by series, "p" by places (an exact day);
+    VARIANTS says the narrowing.
 
     Lists are bound as one parameter each (`in_list`): the SQL text does not change with their
     lengths. An event's place is tested through coalesce so that SQLite never drives the search
@@ -328,8 +341,8 @@ def _candidate_statement(prefix: str, has_place: bool, has_day: bool, count: int
         name = f"p{i}"
         conds: list[Any] = [in_list(ev.c.type, f"{name}_k")]
         if has_place:
-            place: BindParameter[Any] = bindparam(f"{name}_p")
-            conds.append(func.coalesce(ev.c.place_id, place) == place)
+            place: BindParameter[Any] = bindparam(f"{name}_p0")  # one of the places of the list
+            conds.append(in_list(func.coalesce(ev.c.place_id, place), f"{name}_p"))
         if has_day:
             conds += [ev.c.date_start == bindparam(f"{name}_d"), ev.c.date_precision == "day"]
         if prefix == "a":
@@ -345,7 +358,7 @@ def _candidate_statement(prefix: str, has_place: bool, has_day: bool, count: int
         else:
             part = select(ev.c.id).where(
                 ev.c.sort_date.between(bindparam(f"{name}_lo"), bindparam(f"{name}_hi")),
-                in_list(ev.c.series, name),
+                in_list(ev.c.series if prefix == "s" else ev.c.place_id, name),
                 *conds,
             )
         parts.append(part.correlate(None))

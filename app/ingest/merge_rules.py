@@ -5,13 +5,15 @@ score (higher is a better match) used to pick among several candidates.
 The rules (issue 5): same type; compatible dates (a day inside a reported
 week, month or span counts); overlapping actors by canonical id, where a
 person and the body they speak for, or a delegation and its head, are one party
-(merge_parties); no conflicting place; never two accounts from the same
-article. Statements are cheap and frequent, so they merge only when both are
-dated to the same day and one side's speakers include all the other's (or one
-side is a single body and the other its people). A round told only by its venue is
-the numbered round held there on exactly its dates. An undated meeting is news
-of its article's day: it joins the same parties' meeting of that day or the day
-before.
+(merge_parties); no conflicting place (a town and the province holding it agree:
+merge_places); never two accounts from the same article. A strike or a deal told
+without its parties joins an account of the same exact day at the same place (or one
+holding it) when one of the two names no party. Statements are cheap and frequent,
+so they merge only when both are dated to the same day and one side's speakers
+include all the other's (or one side is a single body and the other its people).
+A round told only by its venue is the numbered round held there on exactly its
+dates. An undated meeting is news of its article's day: it joins the same parties'
+meeting of that day or the day before.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from app.ingest.merge_parties import default_links
+from app.ingest.merge_places import default_tree, places_agree
 from app.ingest.records import DateValue
 
 # A media report of a proposal and the proposal itself are one story (score.py agrees).
@@ -36,6 +39,10 @@ WEEK_BEFORE_DAYS = 6
 # join when their articles are at most this many days apart.
 TOLD_RECENT = frozenset({"meeting"})
 TOLD_WITHIN_DAYS = 1
+# Kinds whose accounts often name no party (an air strike, a deal that took effect): two accounts
+# of one day at one place (a town and its province agree) are one event when one side names no
+# party (see _placed_same_day).
+PLACE_DAY = frozenset({"military", "agreement"})
 
 
 Day = date  # the field `date` shadows the type inside Profile
@@ -94,7 +101,7 @@ def _conflicts(new: Profile, old: Profile) -> bool:
     # ("the envoy to Syria") disagrees on the place, it does not describe another round.
     if new.type == "talks_round" and _same(new.round, old.round):
         return False
-    return _same(new.place, old.place) is False
+    return places_agree(new.place, old.place) is False  # a town and its province agree
 
 
 def _venue_named(a: Profile, b: Profile) -> bool:
@@ -206,6 +213,19 @@ def _statement_ok(new: Profile, old: Profile) -> bool:
     return day is not None and day == exact_day(old) and speakers_agree(new.speakers, old.speakers)
 
 
+def placed_day(p: Profile) -> bool:
+    """An account that may join by day and place alone: its kind, one exact day, a place below a country."""
+    return p.type in PLACE_DAY and exact_day(p) is not None and default_tree().local(p.place)
+
+
+def _placed_same_day(new: Profile, old: Profile) -> bool:
+    """One day, one place (or a place and one holding it), and one side names no party: a strike or
+    deal told without its parties. Two sides both naming parties, none shared, are two acts."""
+    if not (placed_day(new) and placed_day(old)) or (new.actors and old.actors):
+        return False
+    return exact_day(new) == exact_day(old) and bool(places_agree(new.place, old.place))
+
+
 def match_score(new: Profile, old: Profile) -> float | None:
     """None when `new` cannot be `old`; else how well it fits (higher is better)."""
     if _conflicts(new, old):
@@ -232,6 +252,8 @@ def match_score(new: Profile, old: Profile) -> float | None:
         who = who if paired(new.actors, old.actors) >= 2 else None  # told undated: the same two parties
     if who is None and new.type == "talks_round" and _same(new.series, old.series):
         who = 0.0  # the series names the process: sources list its parties differently, or not at all
+    if who is None and _placed_same_day(new, old):
+        who = 0.0
     if who is None:
         return None
     return 1.0 + when + who

@@ -274,3 +274,50 @@ def test_rounds_of_one_series_merge_though_their_parties_differ(
     store_article(session_factory, "c2.txt", "2019-10-31", text, [named])
     (event,) = all_events(session_factory).values()
     assert event.n_sources == 2
+
+
+def test_strikes_told_without_parties_join_by_day_and_place(session_factory: sessionmaker[Session]) -> None:
+    """A town and the province holding it on one day are one strike; another town of it is another."""
+    text = "قصفت طائرات حربية أحياء سكنية في البلدة صباح اليوم."
+    strike = (0, 21)
+    when = {"when": day("2019-05-06")}
+    store_article(
+        session_factory,
+        "t1.txt",
+        "2019-05-06",
+        text,
+        [account("military", text, strike, at="saraqib", **when)],
+    )  # type: ignore[arg-type]
+    store_article(
+        session_factory, "t2.txt", "2019-05-07", text, [account("military", text, strike, at="idlib", **when)]
+    )  # type: ignore[arg-type]
+    store_article(
+        session_factory,
+        "t3.txt",
+        "2019-05-07",
+        text,
+        [account("military", text, strike, at="khan-sheikhoun", **when)],
+    )  # type: ignore[arg-type]
+    assert event_of(session_factory, "t1.txt", "military") == event_of(session_factory, "t2.txt", "military")
+    assert event_of(session_factory, "t3.txt", "military") != event_of(session_factory, "t1.txt", "military")
+    assert len(all_events(session_factory)) == 2
+
+
+def test_a_meeting_in_a_city_joins_one_told_in_its_country(session_factory: sessionmaker[Session]) -> None:
+    text = "اجتمع الوزيران لبحث الهدنة."
+    base = {"actors": ["usa", "russia"], "when": day("2017-05-02")}
+    store_article(
+        session_factory,
+        "c1.txt",
+        "2017-05-02",
+        text,
+        [account("meeting", text, (0, 13), at="switzerland", **base)],
+    )  # type: ignore[arg-type]
+    store_article(
+        session_factory,
+        "c2.txt",
+        "2017-05-02",
+        text,
+        [account("meeting", text, (0, 13), at="geneva", **base)],
+    )  # type: ignore[arg-type]
+    assert len(all_events(session_factory)) == 1
