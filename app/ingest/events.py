@@ -38,6 +38,7 @@ from app.ingest.event_occasions import (
     occasion_in,
     occasion_of_act,
     replies,
+    tie,
 )
 from app.ingest.event_rules import cue, rules
 from app.ingest.event_speech import statement
@@ -202,10 +203,29 @@ def _date_statements(ctx: Context, cands: list[Cand]) -> None:
                 c.timex = sentence_timex(ctx, c.sent, c.t_start, set())
             elif (fronted := fronted_timex(ctx, c, cands)) is not None:
                 c.timex = fronted  # "In an interview on Sunday, X said …"
-            elif previous is not None and id(previous) in on_occasion and replies(ctx, c):
-                c.date = previous.date
+            elif previous is not None and _same_occasion(ctx, c, previous, id(previous) in on_occasion):
+                c.date = previous.date or (previous.timex.date if previous.timex else None)
                 on_occasion.add(id(c))
         previous = c
+
+
+def _same_occasion(ctx: Context, c: Cand, previous: Cand, on_occasion: bool) -> bool:
+    """Whether statement `c` was made where the statement before it was: it says so ("at the same
+    news conference", "في المؤتمر الصحفي نفسه"), or answers it ("من جهته، قال …"), or goes on in the
+    same paragraph from a statement made on a dated occasion ("Putin told reporters after the talks
+    …. Erdogan said …")."""
+    value = previous.date or (previous.timex.date if previous.timex else None)
+    if value is None or value.precision != "day":
+        return False
+    if tie("same_occasion", ctx.lang).search(ctx.text, *frame_of(ctx, c)):
+        return True
+    if not on_occasion:
+        return False
+    gap = ctx.article.text[
+        slice(*ctx.to_original(ctx.sent_bounds[previous.sent][0], ctx.sent_bounds[c.sent][0]))
+    ]
+    follows = c.sent == previous.sent + 1 and "\n" not in gap and c.span[0] == ctx.sent_bounds[c.sent][0]
+    return replies(ctx, c) or follows
 
 
 def _fronted_occasion(ctx: Context, c: Cand, cands: list[Cand]) -> DateValue | None:

@@ -103,3 +103,42 @@ def test_weekday_takes_the_tense_of_its_clause(text: str, value: str) -> None:
 
     found = timex.tag(text, WED, "ar")
     assert [t.value for t in found] == [value]
+
+
+# ---- a statement made where the one before it was: said so, or told on in the same paragraph
+_MET = (
+    "Putin and Erdogan met in Moscow on Tuesday. "
+    "Putin told reporters after the talks that he hoped the deal would hold."
+)
+_MET_AR = "والتقى بوتين أردوغان في موسكو الثلاثاء. وقال بوتين للصحفيين عقب اللقاء إنه يأمل صمود الاتفاق."
+SAME_OCCASION = [
+    (
+        "Kerry told a news conference on Saturday that the plan could work. "
+        "Lavrov said at the same news conference that the fate of Assad was open.",
+        "en",
+        "2017-03-18",
+    ),
+    (_MET + " Erdogan said Turkey would respond to any attack.", "en", "2017-03-21"),
+    (_MET_AR + " وقال أردوغان إن تركيا سترد على أي هجوم.", "ar", "2017-03-21"),
+    # negatives: another paragraph; a statement before it dated by its own words, not an occasion
+    (_MET + "\n\nErdogan said Turkey would respond to any attack.", "en", None),
+    (
+        "Putin said on Tuesday that he hoped the deal would hold. Erdogan said Turkey would respond.",
+        "en",
+        None,
+    ),
+    (
+        "Kerry told a news conference on Saturday that it could work. "
+        "Lavrov said at a later meeting it was open.",
+        "en",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "value"), SAME_OCCASION)
+def test_statement_on_the_occasion_of_the_one_before(text: str, lang: str, value: str | None) -> None:
+    events = [e for e in run(text, lang, WED) if e.type == "statement"]
+    assert len(events) >= 2, text
+    last = events[-1]
+    assert (last.date.value if last.date else None) == value
