@@ -248,12 +248,16 @@ def statement(ctx: Context, sent: int, rule: Rule, m: re.Match[str], previous: C
         return None  # "ساد هدوء حذر": the adjective "cautious", not the verb "warned"
     if ctx.lang == "ar" and rule.id.endswith(".participle"):
         return _participle(ctx, sent, rule, (t_start, t_end), clause, slot, same)
+    earlier: tuple[str, ...] | None = None
     if rule.id.endswith(".document"):
         speakers, joins = _reader(ctx, slot), False
         if not speakers:
             return None
     elif rule.source_after:
         found = _source(ctx, slot) or _body_of_state(ctx, slot, words) or _anaphor(ctx, words, t_start)
+        earlier = _spoke_before(ctx, found) if _attribution(ctx, rule, slot) else None
+        if earlier == ():
+            return None  # "بحسب الأمم المتحدة، نزح …": a source cited, no saying of its own
         speakers, joins = found, slot.joins
     else:
         speakers, joins = _find_speakers(ctx, sent, clause, (t_start, t_end), slot, words), slot.joins
@@ -276,7 +280,9 @@ def statement(ctx: Context, sent: int, rule: Rule, m: re.Match[str], previous: C
             return None
         speakers, joins = list(previous.actors), True
     joins = joins and previous is not None
-    return _statement(ctx, sent, rule, (t_start, t_end), clause, slot, speakers, joins)
+    cand = _statement(ctx, sent, rule, (t_start, t_end), clause, slot, speakers, joins)
+    cand.surfaces += earlier or ()  # the attribution joins the statement it cites
+    return cand
 
 
 def _new_body_en(ctx: Context, sent: int, t_start: int) -> list[Located]:
@@ -314,6 +320,24 @@ def _issuer(ctx: Context, start: int, end: int) -> list[Located]:
     if found and len(ctx.text[m.end() : found[0].start].split()) <= 1:
         return found[:1]
     return []
+
+
+def _attribution(ctx: Context, rule: Rule, slot: _Slot) -> bool:
+    """ "according to X", "بحسب X": the fact is cited to X, who is not told to say it (a document
+    X issued is: "بحسب بيان صادر عن X")."""
+    return rule.id.endswith(".according_to") and not _issuer(ctx, slot.start, slot.end)
+
+
+def _spoke_before(ctx: Context, speakers: list[Located]) -> tuple[str, ...]:
+    """The names by which a statement told earlier in the article called one of `speakers`: an
+    attribution to X then is one more passage of X's statement ("وأفاد المرصد السوري … بحسب المرصد")."""
+    ids = {a.actor.actor.id for a in speakers if a.actor}
+    return tuple(
+        ctx.text[s.start : s.end]
+        for found in ctx.frame_speakers.values()
+        for s in found
+        if s.actor and s.actor.actor.id in ids
+    )
 
 
 def _source(ctx: Context, slot: _Slot) -> list[Located]:

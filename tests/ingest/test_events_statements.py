@@ -227,11 +227,22 @@ CASES = [
         ("sergey-lavrov",),
         lang="en",
     ),
-    # "according to X": X speaks; the date of the reported fact is not the saying's
+    # "according to X", "بحسب X": a source cited says nothing of its own; after X's statement it is one
+    # more passage of it, and the date of the reported fact is not the saying's
+    S("The truce was holding in Idlib on Monday, according to the Kremlin.", (), count=0, lang="en"),
+    S("ونزح نحو مليون شخص منذ كانون الأول، بحسب الأمم المتحدة.", (), count=0),
     S(
-        "The truce was holding in Idlib on Monday, according to the Kremlin.",
+        "The Kremlin said the truce was holding. No strikes were reported, according to the Kremlin.",
         ("russia",),
+        count=1,
+        mentions=2,
         lang="en",
+    ),
+    S(
+        "وأفاد المرصد السوري لحقوق الإنسان بهدوء حذر. ولم تسجل أي غارة منذ الصباح، بحسب المرصد.",
+        ("sohr",),
+        count=1,
+        mentions=2,
     ),
     S("The delegations will meet according to the timetable agreed in Astana.", (), count=0, lang="en"),
     S("The truce was holding, according to sources close to the talks.", (), count=0, lang="en"),
@@ -264,5 +275,6 @@ def test_statement(case: S) -> None:
 
 
 def test_according_to_takes_no_date_of_the_fact() -> None:
-    found = statements("The truce was holding in Idlib on Monday, according to the Kremlin.", "en")
+    text = "The Kremlin said the truce held. It held in Idlib on Monday, according to the Kremlin."
+    found = statements(text, "en")
     assert [e.date for e in found] == [None]
