@@ -105,7 +105,7 @@ def triggers(ctx: Context, rules: tuple[Rule, ...]) -> list[tuple[int, Rule, re.
     table = dispatch(rules)
     for found in table.starts.finditer(text):
         pos = found.start()
-        for rule in table.at(text, pos):
+        for _, rule in table.at(text, pos):
             m = rule.regex.match(text, pos)
             if m is None:
                 continue
@@ -627,22 +627,44 @@ def _antecedent_parties(ctx: Context, sent: int, start: int) -> list[Located]:
     first = ctx.sent_bounds[max(0, sent - _ANTECEDENT_SENTENCES)][0]
     starts = [b[0] for b in ctx.sent_bounds]
     best: tuple[int, int, list[Located]] = (0, -1, [])
-    for rule in rules(ctx.lang):
-        if rule.type != "agreement":
+    for rule, m in _matches_between(_agreement_rules(ctx.lang), ctx.text, first, start):
+        pos = m.start("t")
+        here = _sentence_of(starts, ctx, pos)
+        if here is None or here in ctx.repeat_of or ctx.in_quote(pos):
             continue
-        for m in rule.regex.finditer(ctx.text, first, start):
-            pos = m.start("t")
-            here = _sentence_of(starts, ctx, pos)
-            if here is None or here in ctx.repeat_of or ctx.in_quote(pos):
-                continue
-            clause = ctx.clause_at(here, pos)
-            region = (_after_frame(ctx, clause[0], pos), max(clause[1], m.end("t")))
-            actors = _clause_actors(ctx, rule, region, pos, m.end("t"))
-            # the parties: a clause naming two or more outranks a nearer one naming a single signatory
-            rank = min(len({a.actor.actor.id for a in actors if a.actor}), 2)
-            if rank and (rank, pos) > (best[0], best[1]):
-                best = (rank, pos, actors)
+        clause = ctx.clause_at(here, pos)
+        region = (_after_frame(ctx, clause[0], pos), max(clause[1], m.end("t")))
+        actors = _clause_actors(ctx, rule, region, pos, m.end("t"))
+        # the parties: a clause naming two or more outranks a nearer one naming a single signatory
+        rank = min(len({a.actor.actor.id for a in actors if a.actor}), 2)
+        if rank and (rank, pos) > (best[0], best[1]):
+            best = (rank, pos, actors)
     return best[2]
+
+
+@lru_cache(maxsize=4)
+def _agreement_rules(lang: str) -> tuple[Rule, ...]:
+    return tuple(r for r in rules(lang) if r.type == "agreement")
+
+
+def _matches_between(
+    rules: tuple[Rule, ...], text: str, start: int, end: int
+) -> list[tuple[Rule, re.Match[str]]]:
+    """What `rule.regex.finditer(text, start, end)` finds for each rule in turn; a rule is tried only
+    where its pattern can start (event_rules.Dispatch), from the end of its previous match on."""
+    table = dispatch(rules)
+    found = [(i, m) for i in table.anywhere for m in rules[i].regex.finditer(text, start, end)]
+    free = [start] * len(rules)
+    for place in table.starts.finditer(text, start, end):
+        pos = place.start()
+        for i, rule in table.at(text, pos):
+            if pos >= free[i] and i not in table.anywhere:
+                m = rule.regex.match(text, pos, end)
+                if m is not None:  # never empty: a rule that may match nothing is tried everywhere
+                    found.append((i, m))
+                    free[i] = m.end()
+    found.sort(key=lambda f: f[0])  # stable: each rule's matches stay in text order
+    return [(rules[i], m) for i, m in found]
 
 
 # every talks candidate reads the series and rounds named in the sentences before it: each text once
@@ -753,8 +775,8 @@ def governing(ctx: Context, start: int, end: int, pos: int) -> Timex | None:
     A date inside a statement's frame ("قال … اليوم إن …") dates the saying, not the acts it reports.
     """
     found = [t for t in ctx.timexes_in(start, end) if t.timex and t.timex.date and not _framed(ctx, t, pos)]
-    if not found:
-        return None
+    if len(found) < 2:
+        return found[0].timex if found else None
     # a date inside an apposition or relative clause ("The deal, reached last month, will come into force
     # on …") dates that clause, not the verb outside it
     return min(found, key=lambda t: (_apposed(ctx, t, pos), abs(t.start - pos))).timex

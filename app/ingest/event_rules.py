@@ -147,24 +147,24 @@ class Dispatch:
     width: int
     by_prefix: dict[str, tuple[int, ...]]  # a prefix -> the indices of the rules that may start with it
     anywhere: tuple[int, ...]  # rules whose start cannot be told: tried at every position
-    cache: dict[str, tuple[Rule, ...]]
+    cache: dict[str, tuple[tuple[int, Rule], ...]]
 
-    def at(self, text: str, pos: int) -> tuple[Rule, ...]:
-        """The rules worth trying at `pos`, in rule order."""
+    def at(self, text: str, pos: int) -> tuple[tuple[int, Rule], ...]:
+        """The rules worth trying at `pos` with their indices, in rule order."""
         key = text[pos : pos + self.width]
         found = self.cache.get(key)
         if found is None:
             found = self.cache[key] = self._for(key)
         return found
 
-    def _for(self, key: str) -> tuple[Rule, ...]:
+    def _for(self, key: str) -> tuple[tuple[int, Rule], ...]:
         chosen = set(self.anywhere)
         for n in range(1, len(key) + 1):
             chosen.update(self.by_prefix.get(key[:n], ()))
-        return tuple(self.rules[i] for i in sorted(chosen))
+        return tuple((i, self.rules[i]) for i in sorted(chosen))
 
 
-_DISPATCH_WIDTH = 3
+_DISPATCH_WIDTH = 4
 
 
 def dispatch(rules: tuple[Rule, ...]) -> Dispatch:

@@ -57,5 +57,5 @@ def test_every_rule_is_tried_wherever_it_matches_its_examples() -> None:
             for example in rule.examples + rule.negatives:
                 text = fold_text(example)
                 for pos in _starts(rule.regex, text):
-                    assert rule in table.at(text, pos), (rule.id, example)
+                    assert any(r is rule for _, r in table.at(text, pos)), (rule.id, example)
                     assert table.starts.match(text, pos), (rule.id, example)
