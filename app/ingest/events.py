@@ -43,6 +43,7 @@ from app.ingest.event_occasions import (
 from app.ingest.event_rules import cue, rules
 from app.ingest.event_speech import statement
 from app.ingest.knowledge import KnowledgeBase
+from app.ingest.live_blog import blog_day, in_entry
 from app.ingest.records import ActorRef, DateValue, ExtractedEvent, MentionSpan, PlaceRef, RawArticle, Timex
 from app.ingest.rounds import (
     closing_day,
@@ -113,8 +114,19 @@ def candidates(ctx: Context) -> list[Cand]:
             or act_on_occasion(ctx, cand, out)
             or addressed_session(ctx, cand, out)
         )
+    _date_blog_entries(ctx, out)
     out.sort(key=lambda c: (c.sent, c.t_start))
     return _one_per_clause(out)
+
+
+def _date_blog_entries(ctx: Context, cands: list[Cand]) -> None:
+    """A live blog's entries ("18:40 - …") with no date of their own: the blog's day."""
+    day = blog_day(ctx)
+    if day is None:
+        return
+    for c in cands:
+        if c.date is None and c.timex is None and c.status != "planned" and in_entry(ctx, c):
+            c.date = day
 
 
 def _date_from_sentences(ctx: Context, cands: list[Cand]) -> None:

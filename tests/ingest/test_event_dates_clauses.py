@@ -142,3 +142,27 @@ def test_statement_on_the_occasion_of_the_one_before(text: str, lang: str, value
     assert len(events) >= 2, text
     last = events[-1]
     assert (last.date.value if last.date else None) == value
+
+
+# ---- a live blog's entries are of the day its heading names
+_BLOG = (
+    "متابعة لحظة بلحظة | محادثات أستانا - الثلاثاء 21 آذار 2017\n\n"
+    "19:05 - وقال رئيس الوفد الروسي ألكسندر لافرنتييف للصحفيين إن الجولة كانت مثمرة.\n\n"
+    "16:30 - والتقى المبعوث الأممي ستافان دي ميستورا وفد المعارضة في الفندق.\n\n"
+    "11:00 - الخارجية الكازاخية: الجولة المقبلة ستعقد بعد شهر.\n"
+)
+
+
+def test_live_blog_entries_take_the_heading_day() -> None:
+    events = run(_BLOG, "ar", WED)
+    dated = {e.type: (e.date.value if e.date else None) for e in events if e.status != "planned"}
+    assert dated.get("statement") == "2017-03-21"
+    assert dated.get("meeting") == "2017-03-21"
+    planned = [e for e in events if e.status == "planned"]
+    assert all(e.date is None for e in planned)
+
+
+def test_one_time_of_day_makes_no_blog() -> None:
+    text = "جنيف - 19:05 - وقال رئيس الوفد الروسي ألكسندر لافرنتييف للصحفيين إن الجولة كانت مثمرة."
+    events = [e for e in run(text, "ar", WED) if e.type == "statement"]
+    assert events and events[0].date is None
