@@ -358,3 +358,30 @@ def addressed_session(ctx: Context, c: Cand, cands: Sequence[Cand]) -> DateValue
         if addressees & c.ids:
             return value
     return None
+
+
+_SIDELINES_TYPES = ("talks_round", "meeting")
+
+
+def sidelines_of(ctx: Context, c: Cand, cands: Sequence[Cand]) -> DateValue | None:
+    """A meeting held on the sidelines of a gathering ("بحث مع X على هامش المؤتمر", "held talks on the
+    sidelines before the plenary"): the day of the article's latest one-day round or meeting told
+    before it, of the days before publication. A gathering of several days leaves the day unknown."""
+    if c.type != "meeting" or c.status == "planned" or c.date or c.timex:
+        return None
+    if not tie("sidelines", ctx.lang).search(ctx.text, c.span[0], c.span[1]):
+        return None
+    before: list[tuple[tuple[int, int], DateValue]] = []
+    for o in cands:
+        value = o.date or (o.timex.date if o.timex else None)
+        if o is c or o.type not in _SIDELINES_TYPES or o.status == "planned" or value is None:
+            continue
+        if (o.sent, o.t_start) < (c.sent, c.t_start) and value.precision == "day" and _recent(ctx, value):
+            before.append(((o.sent, o.t_start), value))
+    if not before:
+        return None
+    value = max(before, key=lambda x: x[0])[1]
+    published = ctx.article.published
+    if value.start != value.end or (published is not None and value.end > published):
+        return None
+    return value

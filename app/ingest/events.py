@@ -38,6 +38,7 @@ from app.ingest.event_occasions import (
     occasion_in,
     occasion_of_act,
     replies,
+    sidelines_of,
     tie,
 )
 from app.ingest.event_rules import cue, rules
@@ -113,6 +114,7 @@ def candidates(ctx: Context) -> list[Cand]:
             or announced
             or act_on_occasion(ctx, cand, out)
             or addressed_session(ctx, cand, out)
+            or sidelines_of(ctx, cand, out)
         )
     _date_blog_entries(ctx, out)
     out.sort(key=lambda c: (c.sent, c.t_start))

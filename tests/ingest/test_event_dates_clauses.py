@@ -166,3 +166,42 @@ def test_one_time_of_day_makes_no_blog() -> None:
     text = "جنيف - 19:05 - وقال رئيس الوفد الروسي ألكسندر لافرنتييف للصحفيين إن الجولة كانت مثمرة."
     events = [e for e in run(text, "ar", WED) if e.type == "statement"]
     assert events and events[0].date is None
+
+
+# ---- a meeting on the sidelines of a one-day gathering the article dates
+SIDELINES = [
+    (
+        "اختتم مؤتمر الحوار السوري أعماله أمس في سوتشي. "
+        "وكان لافروف قد بحث مع دي ميستورا على هامش المؤتمر تشكيل اللجنة الدستورية.",
+        "ar",
+        "2017-03-21",
+    ),
+    (
+        "The Syria support group met in Vienna on Tuesday. "
+        "Kerry and Lavrov held talks on the sidelines before the plenary, officials said.",
+        "en",
+        "2017-03-21",
+    ),
+    # negatives: a round of several days; no dated gathering; a gathering of months ago
+    (
+        "The fifth round of Geneva talks ran from March 13 to March 20. "
+        "Kerry and Lavrov held talks on the sidelines, officials said.",
+        "en",
+        None,
+    ),
+    ("وكان لافروف قد بحث مع دي ميستورا على هامش المؤتمر تشكيل اللجنة الدستورية.", "ar", None),
+    (
+        "The Syria support group met in Vienna in November. "
+        "Kerry and Lavrov held talks on the sidelines before the plenary, officials said.",
+        "en",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "value"), SIDELINES)
+def test_meeting_on_the_sidelines(text: str, lang: str, value: str | None) -> None:
+    meetings = [e for e in run(text, lang, WED) if e.type == "meeting" and len(e.actors) >= 2]
+    sidelines = [e for e in meetings if "sidelines" in e.mentions[0].text or "هامش" in e.mentions[0].text]
+    assert sidelines, [e.mentions[0].text for e in meetings]
+    assert (sidelines[0].date.value if sidelines[0].date else None) == value
