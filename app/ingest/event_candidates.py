@@ -832,9 +832,16 @@ def _named_as_place(ctx: Context, loc: Located) -> bool:
     """After a preposition (_place_phrase), a place noun or a compass point ("من مدينة حلب", "جنوبي
     إدلب", "the town of …"), or before a place noun ("Idlib province"): the name says where. (Only
     for the event's place: a name standing so is not therefore kept from being a party.)"""
+    lead = ctx.text[max(0, loc.start - _PLACE_LEAD_REACH) : loc.start]
+    if cue("place_topic", ctx.lang).search(lead):
+        return False  # "محادثات أستانا حول سوريا": what the talks are about, not where
+    if loc.place and loc.place.kind == "country" and cue("envoy_post", ctx.lang).search(lead):
+        return False  # "المبعوث الأممي إلى سوريا": the envoy's post
     if _place_phrase(ctx, loc):
         return True
-    lead = ctx.text[max(0, loc.start - _PLACE_LEAD_REACH) : loc.start]
+    head = ctx.text[loc.start : loc.end].split(" ", 1)[0]
+    if " " in ctx.text[loc.start : loc.end] and cue("place_lead", ctx.lang).search(" " + head):
+        return True  # the name holds its place noun ("مطار الشعيرات", "مخيم الركبان")
     return bool(
         cue("place_lead", ctx.lang).search(lead) or cue("place_tail", ctx.lang).match(ctx.text, loc.end)
     )

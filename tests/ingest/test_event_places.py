@@ -19,6 +19,13 @@ PLACES = [
     ("Air strikes hit a market in the town of Saraqib on Tuesday.", "en", "military", "saraqib"),
     ("Shelling killed four civilians in Syria's Idlib province on Tuesday.", "en", "military", "idlib"),
     ("Warplanes bombed rebel positions north of Hama on Tuesday.", "en", "military", "hama"),
+    # a name that holds its place noun; a place noun after the name; a resort
+    ("قصفت طائرات حربية مطار الشعيرات العسكري فجر اليوم.", "ar", "military", "shayrat"),
+    ("Cruise missiles struck the Shayrat air base in Syria on Tuesday.", "en", "military", "shayrat"),
+    ("انطلقت اليوم في منتجع سوتشي جولة جديدة من المحادثات السورية.", "ar", "talks_round", "sochi"),
+    # what the talks are about, an envoy's post: not where
+    ("اختتمت اليوم في أستانا جولة جديدة من المحادثات حول سوريا.", "ar", "talks_round", "astana"),
+    ("وصل المبعوث الأممي إلى سوريا أمس إلى دمشق والتقى وزير الخارجية السوري.", "ar", "meeting", "damascus"),
 ]
 
 
