@@ -514,6 +514,21 @@ def _place_phrase(ctx: Context, loc: Located) -> bool:
     return bool(re.search(r"(?:^|\s)(?:في|الي|من|فوق|داخل|بشان|حول|ضد|in|to|from|about|against)\s*$", before))
 
 
+_DELEGATIONS = re.compile(r"الوفد|delegations")
+
+
+def _table_sides(ctx: Context, start: int, end: int) -> list[Located]:
+    """The two sides of the conflict at the table (series_parties.yaml topics), at [start, end)."""
+    out: list[Located] = []
+    for sides in talks_topics().values():
+        for side in sides:
+            known = ctx.kb.actors.get(side)
+            if known is not None:
+                ref = known.ref()
+                out.append(Located(start, end, actor=ActorMatch(*ctx.to_original(start, end), ref, "alias")))
+    return out
+
+
 def _with_dual_anaphor(ctx: Context, actors: list[Located], region: tuple[int, int]) -> list[Located]:
     """A dual anaphor ("البلدين", "بينهما"): the last two states named before, not as places."""
     m = cue("dual_anaphor", ctx.lang).search(ctx.text, *region)
@@ -522,6 +537,8 @@ def _with_dual_anaphor(ctx: Context, actors: list[Located], region: tuple[int, i
     # "البلدين" are two states; "الجانبين", "الطرفين" may be two armed groups or bodies too
     kinds = ("country",) if _STATES_PAIR.search(m.group(0)) else ("country", "organisation", "armed_group")
     seen: dict[str, Located] = {a.actor.actor.id: a for a in actors if a.actor}
+    if _DELEGATIONS.search(m.group(0)):  # "لقائه الوفدين", "both delegations": the two sides at the table
+        return _unique(actors + _table_sides(ctx, m.start(), m.end()))
     for loc in reversed(ctx.actors_in(0, region[0])):
         if len(seen) >= 2:
             break

@@ -80,6 +80,12 @@ CASES = [
         not_actors=("russia", "turkey"),
         lang="en",
     ),
+    # ---- "the two delegations" met by the envoy are the two sides at the table
+    C(
+        "وقال المبعوث الأممي ستافان دي ميستورا في مؤتمر صحافي عقب لقائه الوفدين إن المحادثات صعبة.",
+        M,
+        ("staffan-de-mistura", "syrian-government", "syrian-opposition"),
+    ),
     # ---- negatives: a meeting nobody plans, a round of something else
     C("ولا توجد خطط لعقد لقاء بين بوتين وترامب.", None, absent=(M,)),
     C("واختتمت الدورة الرابعة من مهرجان جنيف السينمائي أمس.", None, absent=(T,)),
