@@ -205,3 +205,16 @@ def test_meeting_on_the_sidelines(text: str, lang: str, value: str | None) -> No
     sidelines = [e for e in meetings if "sidelines" in e.mentions[0].text or "هامش" in e.mentions[0].text]
     assert sidelines, [e.mentions[0].text for e in meetings]
     assert (sidelines[0].date.value if sidelines[0].date else None) == value
+
+
+# ---- a verb at the start of a sentence that is not the article's first (the cue regexes of
+# spans.yaml and occasions.yaml are searched from the sentence start: they must see it)
+def test_round_opening_in_a_later_sentence_finds_its_other_end() -> None:
+    text = (
+        "اللجنة الدستورية تستأنف أعمالها\n\n"
+        "انطلقت اليوم الأربعاء في جنيف أعمال الدورة الخامسة للجنة الدستورية السورية. "
+        "ومن المقرر أن تستمر أعمال الدورة حتى الجمعة."
+    )
+    rounds = [e for e in run(text, "ar", WED) if e.type == "talks_round"]
+    assert rounds and rounds[0].date is not None
+    assert rounds[0].date.value == "2017-03-22/2017-03-24"
