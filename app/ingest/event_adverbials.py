@@ -67,3 +67,22 @@ def in_relative(ctx: Context, c: Cand, t: Timex) -> bool:
     if opened <= c.t_start < start:
         return False  # the verb of saying is itself in the relative clause ("who said on Monday")
     return not _PHRASE_END.search(ctx.text, opened, start)
+
+
+_AND = re.compile(r"\s*[,،]?\s*(?:and|و)\s*")
+
+
+def own_conjunct_timex(ctx: Context, c: Cand) -> Timex | None:
+    """An act whose date stands right before its trigger, across "and", has it from the verb before
+    ("held talks on Tuesday and met X in Geneva last week", "التقى X الثلاثاء واجتمع بـY أمس"): the
+    first date after the trigger in its clause is its own. None when that is not so."""
+    if c.timex is None:
+        return None
+    end = ctx.to_folded(c.timex.start, c.timex.end)[1]
+    if end > c.t_start:
+        return None
+    gap = ctx.text[end : c.t_start]
+    if not (_AND.fullmatch(gap) or (not gap.strip() and ctx.text.startswith("و", c.t_start))):
+        return None
+    after = [t for t in ctx.timexes_in(c.t_end, c.span[1]) if t.timex and t.timex.date]
+    return after[0].timex if after else None

@@ -23,7 +23,7 @@ from itertools import pairwise
 
 from app.ingest import event_context, event_titles
 from app.ingest.day_pairs import pair_in
-from app.ingest.event_adverbials import fronted, fronted_timex, in_relative
+from app.ingest.event_adverbials import fronted, fronted_timex, in_relative, own_conjunct_timex
 from app.ingest.event_candidates import Cand, act, sentence_timex, triggers
 from app.ingest.event_context import Context
 from app.ingest.event_group import Group, group, round_of, series_of
@@ -132,7 +132,14 @@ def _date_blog_entries(ctx: Context, cands: list[Cand]) -> None:
 
 
 def _date_from_sentences(ctx: Context, cands: list[Cand]) -> None:
-    """Acts whose clause names no date take their sentence's free dates (see sentence_timex)."""
+    """Acts whose clause names no date take their sentence's free dates (see sentence_timex); an act
+    told after "and" takes the date after its verb, not the one closing the verb before it."""
+    for c in cands:
+        own = own_conjunct_timex(ctx, c) if c.type != "statement" else None
+        if own is not None and c.timex is not None:
+            if c.date is not None and c.timex.date is not None and c.date.start == c.timex.date.start:
+                c.date = None
+            c.timex = own
     claims = [
         (pos, c.type)
         for c in cands

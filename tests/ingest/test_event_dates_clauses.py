@@ -218,3 +218,20 @@ def test_round_opening_in_a_later_sentence_finds_its_other_end() -> None:
     rounds = [e for e in run(text, "ar", WED) if e.type == "talks_round"]
     assert rounds and rounds[0].date is not None
     assert rounds[0].date.value == "2017-03-22/2017-03-24"
+
+
+# ---- an act told after "and" takes the date after its verb, not the one closing the verb before
+CONJUNCTS = [
+    ("Lavrov met Zarif in Moscow on Monday and signed an agreement with Turkey last week.", "en", "2017-W11"),
+    ("التقى لافروف ظريف في موسكو الاثنين ووقع اتفاقا مع تركيا الأسبوع الماضي.", "ar", "2017-W11"),
+    # negatives: no date after the verb; a date opening the sentence
+    ("Lavrov met Zarif in Moscow on Monday and signed an agreement with Turkey.", "en", "2017-03-20"),
+    ("On Monday, Lavrov met Zarif in Moscow and signed an agreement with Turkey.", "en", "2017-03-20"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "value"), CONJUNCTS)
+def test_act_after_and_takes_its_own_date(text: str, lang: str, value: str) -> None:
+    deals = [e for e in run(text, lang, WED) if e.type == "agreement"]
+    assert deals and deals[0].date is not None, text
+    assert deals[0].date.value == value
