@@ -842,7 +842,22 @@ def place_of(ctx: Context, start: int, end: int) -> PlaceRef | None:
     ("في محافظة إدلب شمال غربي سوريا", "in Syria's Idlib province": Idlib, not Syria)."""
     found = [loc.place for loc in ctx.places_in(start, end) if loc.place and _named_as_place(ctx, loc)]
     inner = [p for p in found if not any(q.id != p.id and _within_place(ctx, q.id, p.id) for q in found)]
-    return inner[0] if inner else None
+    return inner[0] if inner else _city_anaphor(ctx, start, end)
+
+
+def _city_anaphor(ctx: Context, start: int, end: int) -> PlaceRef | None:
+    """ "في المدينة", "east of the city": the last Syrian city or town the article named before."""
+    m = cue("city_anaphor", ctx.lang).search(ctx.text, start, end)
+    if m is None:
+        return None
+    for loc in reversed(ctx.places_in(max(0, m.start() - _ANAPHOR_REACH), m.start())):
+        if loc.place and loc.place.kind == "city" and _within_place(ctx, loc.place.id, SYRIA):
+            return loc.place
+    return None
+
+
+SYRIA = "syria-country"
+_ANAPHOR_REACH = 1500  # characters back where the city "المدينة" stands for may be named
 
 
 def _named_as_place(ctx: Context, loc: Located) -> bool:

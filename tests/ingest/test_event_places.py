@@ -66,3 +66,26 @@ def test_an_event_keeps_the_narrowest_place_its_sources_name() -> None:
     assert choose_place([_at("idlib", 1), _at("saraqib", 2), _at("idlib", 3)]) == "saraqib"
     assert choose_place([_at("geneva", 1), _at("vienna", 2), _at("vienna", 3)]) == "vienna"
     assert choose_place([_at(None)]) is None
+
+
+CITY_ANAPHORS = [
+    ("وصلت قوافل المساعدات إلى مدينة دوما أمس. وقصفت طائرات حربية أحياء المدينة اليوم.", "ar", "douma"),
+    (
+        "Aid convoys reached Saraqib on Monday. Air strikes hit the east of the city on Tuesday.",
+        "en",
+        "saraqib",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "place"), CITY_ANAPHORS)
+def test_the_city_is_the_last_syrian_city_named(text: str, lang: str, place: str) -> None:
+    strikes = [e for e in run(text, lang) if e.type == "military"]
+    assert strikes and strikes[-1].place is not None and strikes[-1].place.id == place
+
+
+def test_the_city_without_a_syrian_city_before_is_no_place() -> None:
+    strikes = [
+        e for e in run("Air strikes hit the east of the city on Tuesday.", "en") if e.type == "military"
+    ]
+    assert strikes and strikes[0].place is None
