@@ -28,6 +28,7 @@ RESOURCE = RESOURCES_DIR / "events" / "segment.yaml"
 _BOUNDARY = re.compile(r"(?P<punct>[.!?؟]+[\"»”’)\]]*,?)|(?P<para>\n[ \t\u00a0]*\n\s*)|(?P<line>\n)")
 _TERMINAL = '.!?؟:"»”)'
 _STRIP = " \t\r\n\u00a0,،;؛-–—"
+_ALNUM = re.compile(r"[^\W_]")
 _MIN_PREFIX = 20  # a truncated copy must be this long (folded) to count as a repeat
 
 
@@ -39,6 +40,7 @@ def _resources() -> dict[str, Any]:
     return data
 
 
+@lru_cache(maxsize=1)
 def _abbreviations() -> frozenset[str]:
     return frozenset(_resources()["abbreviations"])
 
@@ -51,8 +53,10 @@ def _is_boundary(text: str, m: re.Match[str], first_line_end: int) -> bool:
     if m.group("line"):
         # A single line break ends the title line and any line closed by punctuation;
         # elsewhere it is a hard wrap inside one sentence.
-        before = text[:start].rstrip(" \t\u00a0")
-        return start == first_line_end or not before or before[-1] in _TERMINAL
+        k = start  # the last character before the break other than a space
+        while k > 0 and text[k - 1] in " \t\u00a0":
+            k -= 1
+        return start == first_line_end or k == 0 or text[k - 1] in _TERMINAL
     prev = text[start - 1] if start else ""
     nxt = text[end] if end < len(text) else ""
     if not prev or prev.isspace() or prev == "(":
@@ -94,7 +98,7 @@ def _append(text: str, start: int, end: int, out: list[Sentence]) -> None:
     while end > start and text[end - 1] in _STRIP:
         end -= 1
     piece = text[start:end]
-    if any(ch.isalnum() for ch in piece):
+    if _ALNUM.search(piece):  # a letter or digit: str.isalnum, as the regex engine reads it
         out.append(Sentence(start, end, piece))
 
 
