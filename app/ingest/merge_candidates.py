@@ -4,14 +4,16 @@ Each account of an article asks for events of its kind whose sort date lies in o
 date ranges and that share a party (event_actors' (actor_id, sort_date) index; a party is
 one of its actors or an id a source may name it by: a person's body, a body's people, see
 merge_parties) or its series, or for the numbered talks round it names (the series/round
-index). The store's size does not enter: only events near the account in time are read.
+index); a strike or deal of one exact day at a local place also asks for the events of that
+day at its place or one nested with it (merge_places). The store's size does not enter:
+only events near the account in time are read.
 
-All accounts of an article are asked together, a statement per form of sub-query (by actor
-or series; narrowed by place, day, both or neither): one sub-query per distinct date
-range, with the actors and kinds of every account using that range. That reads a
-superset; `Search.admits` then applies each account's own conditions exactly as the
-per-account queries did (type, range, place, same day for statements, actor or series),
-so the candidates, and therefore the merges, are the same.
+All accounts of an article are asked together, a statement per form of sub-query (by actor,
+series or place; narrowed by place (its place and the places nested with it), day, both or
+neither): one sub-query per distinct date range, with the actors and kinds of every account
+using that range. That reads a superset; `Search.admits` then applies each account's own
+conditions exactly as the per-account queries did (type, range, place, same day for
+statements, actor, series or place), so the candidates, and therefore the merges, are the same.
 """
 
 from __future__ import annotations
