@@ -154,7 +154,9 @@ class Dispatch:
         key = text[pos : pos + self.width]
         found = self.cache.get(key)
         if found is None:
-            found = self.cache[key] = self._for(key)
+            found = self._for(key)
+            if len(self.cache) < _MAX_CACHED_KEYS:  # a long ingest meets ever more word starts
+                self.cache[key] = found
         return found
 
     def _for(self, key: str) -> tuple[tuple[int, Rule], ...]:
@@ -165,6 +167,7 @@ class Dispatch:
 
 
 _DISPATCH_WIDTH = 4
+_MAX_CACHED_KEYS = 100_000
 
 
 def dispatch(rules: tuple[Rule, ...]) -> Dispatch:
