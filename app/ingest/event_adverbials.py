@@ -86,3 +86,19 @@ def own_conjunct_timex(ctx: Context, c: Cand) -> Timex | None:
         return None
     after = [t for t in ctx.timexes_in(c.t_end, c.span[1]) if t.timex and t.timex.date]
     return after[0].timex if after else None
+
+
+def saying_occasion_timex(ctx: Context, c: Cand) -> Timex | None:
+    """A statement whose verb is followed in its clause by the occasion of the saying with a date
+    ("welcomed the agreement in a statement on Saturday", "رحب بالاتفاق في بيان الثلاثاء"): that date,
+    when it is not after publication."""
+    hi = ctx.clause_at(c.sent, c.t_start)[1]
+    published = ctx.article.published
+    for t in ctx.timexes_in(c.t_end, hi):
+        if t.timex is None or t.timex.date is None or ctx.in_quote(t.start):
+            continue
+        if published is not None and t.timex.date.start > published:
+            continue
+        if tie("saying_occasion", ctx.lang).search(ctx.text[max(c.t_end, t.start - 60) : t.start]):
+            return t.timex
+    return None

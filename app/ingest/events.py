@@ -23,7 +23,13 @@ from itertools import pairwise
 
 from app.ingest import event_context, event_titles
 from app.ingest.day_pairs import pair_in
-from app.ingest.event_adverbials import fronted, fronted_timex, in_relative, own_conjunct_timex
+from app.ingest.event_adverbials import (
+    fronted,
+    fronted_timex,
+    in_relative,
+    own_conjunct_timex,
+    saying_occasion_timex,
+)
 from app.ingest.event_candidates import Cand, act, sentence_timex, triggers
 from app.ingest.event_context import Context
 from app.ingest.event_group import Group, group, round_of, series_of
@@ -222,8 +228,10 @@ def _date_statements(ctx: Context, cands: list[Cand]) -> None:
                 on_occasion.add(id(c))
             elif c.t_start in ctx.borrowed or attached(ctx, c):
                 c.timex = sentence_timex(ctx, c.sent, c.t_start, set())
-            elif (fronted := fronted_timex(ctx, c, cands)) is not None:
-                c.timex = fronted  # "In an interview on Sunday, X said …"
+            elif (fronted := fronted_timex(ctx, c, cands) or saying_occasion_timex(ctx, c)) is not None:
+                c.timex = (
+                    fronted  # "In an interview on Sunday, X said …", "X welcomed it in a statement on …"
+                )
             elif previous is not None and _same_occasion(ctx, c, previous, id(previous) in on_occasion):
                 c.date = previous.date or (previous.timex.date if previous.timex else None)
                 on_occasion.add(id(c))

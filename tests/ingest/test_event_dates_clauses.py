@@ -27,6 +27,12 @@ FRONTED = [
     ("In remarks ahead of the talks due on March 28, Lavrov said Russia backed them.", "en", None),
     ("وفي مؤتمر صحفي في موسكو، قال لافروف إن روسيا تدعم المحادثات.", "ar", None),
     ("Speaking to reporters in Geneva, de Mistura said the talks had made progress.", "en", None),
+    # the occasion of the saying with its date after the verb ("in a statement on Saturday")
+    ("U.N. envoy Staffan de Mistura welcomed the agreement in a statement on Saturday.", "en", "2017-03-18"),
+    ("ورحب المبعوث الأممي ستافان دي ميستورا بالاتفاق في بيان أصدره السبت.", "ar", "2017-03-18"),
+    # negatives: the date of the thing welcomed
+    ("U.N. envoy Staffan de Mistura welcomed the agreement reached on Saturday.", "en", None),
+    ("ورحب المبعوث الأممي ستافان دي ميستورا بالاتفاق الذي وقع السبت.", "ar", None),
 ]
 
 RELATIVE = [
