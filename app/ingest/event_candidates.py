@@ -193,7 +193,14 @@ def act(ctx: Context, sent: int, rule: Rule, m: re.Match[str]) -> Cand | None:
         if outlet:
             cand.actors = _unique(outlet + cand.actors)
     if not cand.actors and rule.type == "agreement":
-        cand.actors = _antecedent_parties(ctx, sent, region[0])
+        # an English clause that opens with its verb: "X, convened by Y, signed off on …", "…, agreeing to …"
+        opening = ctx.lang == "en" and _VERB_FIRST.fullmatch(text, region[0], t_start) is not None
+        cand.actors = (_main_subject(ctx, sent, region[0]) if opening else []) or _antecedent_parties(
+            ctx, sent, region[0]
+        )
+        if opening and text[t_start:t_end].split()[0].endswith("ing"):
+            # "…wrapped up the round on Friday, agreeing to …": agreed when the round ended
+            cand.timex = governing(ctx, ctx.sent_bounds[sent][0], region[0], t_start)
     if len(cand.actors) < rule.min_actors:
         return None
     cand.battle = rule.type == "military" and any(_opponent(ctx, a, region[0]) for a in cand.actors)
@@ -636,6 +643,27 @@ def _with_plural_anaphor(ctx: Context, actors: list[Located], region: tuple[int,
             seen[match.actor.id] = loc
             states += 1
     return sorted(seen.values(), key=lambda a: a.start) if states == 3 else actors
+
+
+# what may stand before the verb of an English clause that names no subject of its own
+_VERB_FIRST = re.compile(r"[\s,]*(?:and\s+|while\s+)?")
+_SUBJECT_LIST_GAP = re.compile(r"[\s,،]*(?:and\s+|و)?(?:the\s+)?")
+
+
+def _main_subject(ctx: Context, sent: int, start: int) -> list[Located]:
+    """The subject of the sentence's main clause, a list of names too ("Russia, Iran and Turkey wrapped
+    up …"): the subject a participle clause after it leaves out."""
+    names = [
+        a
+        for a in ctx.actors_in(ctx.sent_bounds[sent][0], start)
+        if a.actor and subject_like(ctx, a) and not ctx.in_quote(a.start)
+    ]
+    out = names[:1]
+    for a in names[1:]:
+        if not _SUBJECT_LIST_GAP.fullmatch(ctx.text, out[-1].end, a.start):
+            break
+        out.append(a)
+    return out
 
 
 def _antecedent_parties(ctx: Context, sent: int, start: int) -> list[Located]:

@@ -143,6 +143,10 @@ _PARTICLES = frozenset(
         "لا",
     ]
 )
+_DOCUMENT_BEFORE = re.compile(
+    r"\b(?:communique|statement|resolution|declaration|document|text|letter|draft|plan|proposal|agreement|deal|"
+    r"memorandum|accord|report|paper)\s+$"
+)
 _WHO_BEFORE = re.compile(r"\bwho\s+(?:has|had|have)\s+(?:\S+\s+)?$")
 _EN_AND_BUT = re.compile(r"^\s*(?:,\s*)?(?:but|and)\s*$")
 # names of states and cities that take a feminine verb in Arabic though they do not end in -a/-ah
@@ -239,6 +243,8 @@ def statement(ctx: Context, sent: int, rule: Rule, m: re.Match[str], previous: C
         and _RELATIVE_BEFORE.search(ctx.text, max(0, t_start - 8), t_start)
     ):
         return None  # "بيان المؤتمر الذي طالب برحيل الأسد": the subject is the noun before, not a name after
+    if ctx.lang == "en" and rule.id.endswith(".participle") and _DOCUMENT_BEFORE.search(prefix):
+        return None  # "signed off on a communique calling for …": what the document says, no one speaks
     if ctx.lang == "en" and _WHO_BEFORE.search(ctx.text, max(0, t_start - 40), t_start):
         return None  # "X, who has urged both sides to …, said": a description of the speaker, not news
     if ctx.lang == "en" and same is not None and _EN_AND_BUT.match(prefix):
