@@ -29,7 +29,7 @@ _VICTIM = re.compile(
 )
 # a clause that names no subject before its trigger; a noun trigger may follow a light verb ("ويجري محادثات")
 _SUBJECTLESS = re.compile(
-    r"^[\s،,]*[وف]?(?:من|حيث|ثم|بعد ان|بعدما|قبل ان|عندما|اذ|كما|لكنه|لكنها)?[\s،,]*"
+    r"^[\s،,]*[وف]?(?:من|حيث|ثم|بعد ان|بعدما|قبل ان|عندما|اذ|كما|لكنه|لكنها|after|following)?[\s،,]*"
     r"(?:(?:اجري|اجرت|يجري|تجري|سيجري|ستجري|عقد|عقدت|يعقد|تعقد|سيعقد|ستعقد)\s+)?$"
 )
 _STATES_PAIR = re.compile(r"البلد|countries")
@@ -339,8 +339,24 @@ def _omitted_subject(
         return []
     for loc in ctx.actors_in(sentence_start, start):
         if loc.actor and subject_like(ctx, loc) and not ctx.in_quote(loc.start):
-            return [] if loc.actor.actor.id in ids else [loc]
+            return [] if loc.actor.actor.id in ids else _coordinated(ctx, loc, start)
     return []
+
+
+_COORDINATION = re.compile(r"\s*[,،]?\s*(?:and\s+|و)?")
+
+
+def _coordinated(ctx: Context, first: Located, end: int) -> list[Located]:
+    """A subject and the names joined to it ("Putin and Turkish President Erdogan agreed …, after talks",
+    "بوتين وأردوغان"): all who did what the clause leaves without a subject."""
+    out = [first]
+    for loc in ctx.actors_in(first.end, end):
+        if loc.start < out[-1].end:
+            continue
+        if not loc.actor or not _COORDINATION.fullmatch(ctx.text[out[-1].end : loc.start]):
+            break
+        out.append(loc)
+    return out
 
 
 def _after_frame(ctx: Context, start: int, t_start: int) -> int:

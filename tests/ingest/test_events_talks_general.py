@@ -86,6 +86,14 @@ CASES = [
         M,
         ("staffan-de-mistura", "syrian-government", "syrian-opposition"),
     ),
+    # ---- talks after the main clause are held by all of its subjects
+    C(
+        "Vladimir Putin and Recep Tayyip Erdogan agreed on a cease-fire in Idlib, "
+        "after talks in the Kremlin that lasted more than six hours.",
+        M,
+        ("vladimir-putin", "recep-tayyip-erdogan"),
+        lang="en",
+    ),
     # ---- negatives: a meeting nobody plans, a round of something else
     C("ولا توجد خطط لعقد لقاء بين بوتين وترامب.", None, absent=(M,)),
     C("واختتمت الدورة الرابعة من مهرجان جنيف السينمائي أمس.", None, absent=(T,)),
