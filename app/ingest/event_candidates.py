@@ -144,6 +144,8 @@ def act(ctx: Context, sent: int, rule: Rule, m: re.Match[str]) -> Cand | None:
         called = rule.type == "talks_round" and _called_for_dated(ctx, clause[0], region, t_start)
         if not called:
             return None
+    if rule.type in _ASSERTED and _found(cue("feared", ctx.lang), text, clause[0], t_start):
+        return None  # "تخشى المعارضة أن يشن النظام هجوما": only feared
     if rule.needs and not _found(rule.needs, text, _needs_from(ctx, sent, region), region[1]):
         return None
     # a media report's content runs on past its clause ("ذكرت وكالة … (سانا) أن الوزير أكد")
@@ -156,6 +158,8 @@ def act(ctx: Context, sent: int, rule: Rule, m: re.Match[str]) -> Cand | None:
     cand = Cand(rule.type, rule.id, status, sent, t_start, t_end, region, absorbs=rule.absorbs)
     cand.roles = rule.roles
     reach = (region[0], _participants_end(ctx, sent, region[1]) if rule.type in _GATHERINGS else region[1])
+    if rule.type == "military":
+        reach = (_relative_head(ctx, reach[0], t_start), reach[1])
     cand.actors = _clause_actors(ctx, rule, reach, t_start, t_end) + _reporters_side(ctx, region[0], t_start)
     if rule.type == "meeting" or (rule.type in ("military", "talks_round") and not cand.actors):
         subject = _omitted_subject(ctx, sent, clause[0], t_start, cand.actors, rule.type == "talks_round")
@@ -215,6 +219,21 @@ def act(ctx: Context, sent: int, rule: Rule, m: re.Match[str]) -> Cand | None:
 
 
 _GATHERINGS = ("meeting", "talks_round")
+_ASSERTED = ("military", "agreement", "proposal")  # acts that are no event when only feared
+_RELATIVE_END = re.compile(r"(?:^|\s)[وف]?(?:الذي|التي|الذين|اللذين|اللتين|that|which)\s*$")
+
+
+def _relative_head(ctx: Context, start: int, t_start: int) -> int:
+    """A strike told in a relative clause ("إدانة الهجوم الذي استهدف …", "the attack that hit …"): its
+    subject is the noun the clause hangs on, so a name further back (whoever condemned it) is not its
+    actor; the head, when it is a name ("القوات التي قصفت"), is."""
+    rel = _RELATIVE_END.search(ctx.text, start, t_start)
+    if rel is None:
+        return start
+    head = [a for a in ctx.actors_in(start, rel.start() + 1) if a.actor and rel.start() - a.end <= 1]
+    return head[-1].start if head else rel.start()
+
+
 _BACKED = re.compile(
     r"\s*(?:backed|supported|aided|helped|assisted|covered|escorted)\s+by\s|\s*(?:مدعوم|مدعومه|مدعومين|بدعم|بغطاء|باسناد|بمسانده)\s"
 )

@@ -68,6 +68,32 @@ CASES = [
         absent=(S,),
         lang="en",
     ),
+    # ---- strikes that go on, answer force with force, or are claimed; feared ones are none
+    C("وواصلت قوات الأسد قصف الأحياء الشرقية من المدينة.", X, ("syrian-government",)),
+    C("ودعت أنقرة إلى وقف قصف البلدات الحدودية.", None, absent=(X,)),
+    C("فيما ردت الفصائل المسلحة بقصف مواقع للجيش قرب المطار.", X, ("syrian-opposition",), absent=(S,)),
+    C("وهدد الجيش بأنه سيرد بقصف أي موقع يطلق منه النار.", None, absent=(X,)),
+    C("وتخشى الأمم المتحدة أن يشن الجيش هجوما واسعا على المدينة.", None, absent=(X,)),
+    C("وقتل ثلاثون عنصرا في الهجوم، وهو هجوم تبنته «هيئة تحرير الشام».", X, ("nusra-front",)),
+    # the attack in a relative clause: whoever condemns it is not its actor
+    C(
+        "ودان وزير الخارجية السوري وليد المعلم الهجوم الذي استهدف حافلة في حمص.",
+        X,
+        not_actors=("walid-al-muallem",),
+    ),
+    C("Russian and Syrian jets kept up raids on the southern towns overnight.", X, ("russia",), lang="en"),
+    C(
+        "Turkey retaliated with a barrage of artillery fire on Syrian army posts.",
+        X,
+        ("turkey",),
+        absent=(S,),
+        lang="en",
+    ),
+    C("Islamic State claimed responsibility for the bombing.", X, ("isis",), absent=(S,), lang="en"),
+    C("No group has claimed responsibility for the blast.", None, absent=(X, S), lang="en"),
+    C("Residents fear that the army will launch an offensive on the town.", None, absent=(X,), lang="en"),
+    # ---- proposals put forward by a delegation named as the government's
+    C("وقدم الوفد المدعوم من الحكومة ورقة حول مكافحة الإرهاب.", P, ("syrian-government-delegation",)),
 ]
 
 
