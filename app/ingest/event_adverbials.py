@@ -102,3 +102,22 @@ def saying_occasion_timex(ctx: Context, c: Cand) -> Timex | None:
         if tie("saying_occasion", ctx.lang).search(ctx.text[max(c.t_end, t.start - 60) : t.start]):
             return t.timex
     return None
+
+
+def in_object_relative(ctx: Context, c: Cand, cands: Sequence[Cand]) -> bool:
+    """Whether an act's date stands in a relative clause after its trigger that describes something
+    else than the act: the thing discussed or aimed at ("met Zarif to discuss the deal that was signed
+    last month", "لبحث نتائج الجولة التي عقدت الشهر الماضي"), or when another kind of act is told
+    between ("met Zarif and signed a deal that takes effect on Friday"). "الجولة الرابعة التي عقدت
+    الشهر الماضي" keeps its date."""
+    if c.timex is None:
+        return False
+    start = ctx.to_folded(c.timex.start, c.timex.end)[0]
+    if start <= c.t_end:
+        return False
+    rel = [c.t_end + m.start() for m in tie("relative", ctx.lang).finditer(ctx.text[c.t_end : start])]
+    if not rel or _PHRASE_END.search(ctx.text, rel[-1], start):
+        return False
+    if tie("aimed_at", ctx.lang).search(ctx.text[c.t_end : rel[-1]]):
+        return True
+    return any(o is not c and o.type != c.type and c.t_end <= o.t_start < start for o in cands)

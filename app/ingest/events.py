@@ -26,6 +26,7 @@ from app.ingest.day_pairs import pair_in
 from app.ingest.event_adverbials import (
     fronted,
     fronted_timex,
+    in_object_relative,
     in_relative,
     own_conjunct_timex,
     saying_occasion_timex,
@@ -140,7 +141,13 @@ def _date_blog_entries(ctx: Context, cands: list[Cand]) -> None:
 def _date_from_sentences(ctx: Context, cands: list[Cand]) -> None:
     """Acts whose clause names no date take their sentence's free dates (see sentence_timex); an act
     told after "and" takes the date after its verb, not the one closing the verb before it."""
+    refused: dict[int, int] = {}  # candidate -> the date of its clause that is not its own
     for c in cands:
+        if c.type != "statement" and c.timex is not None and in_object_relative(ctx, c, cands):
+            if c.date is not None and c.timex.date is not None and c.date.start == c.timex.date.start:
+                c.date = None
+            refused[id(c)] = ctx.to_folded(c.timex.start, c.timex.end)[0]
+            c.timex = None  # "met Zarif to discuss the deal that was signed last month"
         own = own_conjunct_timex(ctx, c) if c.type != "statement" else None
         if own is not None and c.timex is not None:
             if c.date is not None and c.timex.date is not None and c.date.start == c.timex.date.start:
@@ -178,6 +185,7 @@ def _date_from_sentences(ctx: Context, cands: list[Cand]) -> None:
             # nor is one in words said before their speaker when the act is told after the verb
             claimed = {pos for pos, kind in claims if kind != c.type}
             claimed |= {t.start for s, e in ctx.fronted if e <= c.t_start for t in ctx.timexes_in(s, e)}
+            claimed |= {refused[id(c)]} if id(c) in refused else set()
             c.timex = _manner_timex(ctx, c, cands) or sentence_timex(ctx, c.sent, c.t_start, claimed)
 
 

@@ -241,3 +241,44 @@ def test_act_after_and_takes_its_own_date(text: str, lang: str, value: str) -> N
     deals = [e for e in run(text, lang, WED) if e.type == "agreement"]
     assert deals and deals[0].date is not None, text
     assert deals[0].date.value == value
+
+
+# ---- a date in a relative clause describing the act's topic (or after another act) is not the act's
+OBJECT_RELATIVE = [
+    ("Lavrov met Zarif to discuss the deal that was signed in Astana last month.", "en", "meeting", None),
+    (
+        "Lavrov met Zarif to discuss the deal that was signed in Astana last month.",
+        "en",
+        "agreement",
+        "2017-02",
+    ),
+    ("التقى لافروف ظريف لبحث الاتفاق الذي وقع في أستانا الشهر الماضي.", "ar", "meeting", None),
+    (
+        "واستقبل الرئيس الروسي نظيره التركي لبحث نتائج الجولة التي عقدت في أستانا الشهر الماضي.",
+        "ar",
+        "meeting",
+        None,
+    ),
+    ("Lavrov and Cavusoglu met to review the truce that took effect on December 30.", "en", "meeting", None),
+    (
+        "On Monday, Lavrov met Zarif and signed a deal that takes effect on Friday.",
+        "en",
+        "meeting",
+        "2017-03-20",
+    ),
+    # negatives: the relative clause describes the act's own noun
+    ("واستعرض المبعوث نتائج الجولة الرابعة التي عقدت في جنيف الشهر الماضي.", "ar", "talks_round", "2017-02"),
+    (
+        "The fourth round of talks, which was held in Geneva last month, ended without a deal.",
+        "en",
+        "talks_round",
+        "2017-02",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "kind", "value"), OBJECT_RELATIVE)
+def test_relative_clause_dates_its_own_noun(text: str, lang: str, kind: str, value: str | None) -> None:
+    found = [e for e in run(text, lang, WED) if e.type == kind]
+    assert found, text
+    assert (found[0].date.value if found[0].date else None) == value
