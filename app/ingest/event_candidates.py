@@ -936,6 +936,8 @@ def _named_as_place(ctx: Context, loc: Located) -> bool:
         return False  # "المبعوث الأممي إلى سوريا": the envoy's post
     if _place_phrase(ctx, loc):
         return True
+    if cue("place_prep", ctx.lang).search(lead) and not ctx.actors_in(loc.start, loc.end):
+        return True  # "غارات على إدلب", "talks at Astana"; not "الضغط على دمشق" (the state)
     head = ctx.text[loc.start : loc.end].split(" ", 1)[0]
     if " " in ctx.text[loc.start : loc.end] and cue("place_lead", ctx.lang).search(" " + head):
         return True  # the name holds its place noun ("مطار الشعيرات", "مخيم الركبان")

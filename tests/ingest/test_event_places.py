@@ -23,6 +23,9 @@ PLACES = [
     ("قصفت طائرات حربية مطار الشعيرات العسكري فجر اليوم.", "ar", "military", "shayrat"),
     ("Cruise missiles struck the Shayrat air base in Syria on Tuesday.", "en", "military", "shayrat"),
     ("انطلقت اليوم في منتجع سوتشي جولة جديدة من المحادثات السورية.", "ar", "talks_round", "sochi"),
+    # a locative preposition before a name that is no party
+    ("شنت طائرات حربية غارات على سراقب فجر اليوم.", "ar", "military", "saraqib"),
+    ("The Russian and Turkish delegations met at Astana on Tuesday.", "en", "meeting", "astana"),
     # what the talks are about, an envoy's post: not where
     ("اختتمت اليوم في أستانا جولة جديدة من المحادثات حول سوريا.", "ar", "talks_round", "astana"),
     ("وصل المبعوث الأممي إلى سوريا أمس إلى دمشق والتقى وزير الخارجية السوري.", "ar", "meeting", "damascus"),
@@ -89,3 +92,12 @@ def test_the_city_without_a_syrian_city_before_is_no_place() -> None:
         e for e in run("Air strikes hit the east of the city on Tuesday.", "en") if e.type == "military"
     ]
     assert strikes and strikes[0].place is None
+
+
+def test_a_capital_standing_for_its_state_is_no_place() -> None:
+    said = [
+        e
+        for e in run("وقال وزير الخارجية الأميركي جون كيري أمس إن على روسيا الضغط على دمشق.")
+        if e.type == "statement"
+    ]
+    assert said and said[0].place is None
