@@ -147,6 +147,8 @@ _DOCUMENT_BEFORE = re.compile(
     r"\b(?:communique|statement|resolution|declaration|document|text|letter|draft|plan|proposal|agreement|deal|"
     r"memorandum|accord|report|paper)\s+$"
 )
+# what follows a participle of saying inside its clause ("معتبرة أنه", "داعيا إلى", "مشددا على ضرورة")
+_PARTICIPLE_OBJECT = re.compile(r"\s*(?:ان|انه|انها|انهم|بان|بانه|بانها|الي|علي|عن|ب\S+|ل\S+)(?!\S)")
 _WHO_BEFORE = re.compile(r"\bwho\s+(?:has|had|have)\s+(?:\S+\s+)?$")
 _EN_AND_BUT = re.compile(r"^\s*(?:,\s*)?(?:but|and)\s*$")
 # names of states and cities that take a feminine verb in Arabic though they do not end in -a/-ah
@@ -272,6 +274,8 @@ def statement(ctx: Context, sent: int, rule: Rule, m: re.Match[str], previous: C
     if rule.reach is not None and speakers and speakers[0].start > t_end + rule.reach:
         speakers = []  # "رفض" names its subject at once; a name further on is another clause's
     plural = ctx.lang == "ar" and bool(_PLURAL_VERB.match(trigger))
+    if plural and not rule.source_after and all(a.start >= t_end for a in speakers):
+        speakers = []  # "كما أكدوا الالتزام بسيادة الجمهورية …": a plural verb's subject stands before it
     if not speakers and ctx.lang == "en" and not rule.source_after:
         speakers = _new_body_en(ctx, sent, t_start)  # "…, the Syrian American Medical Society said"
     if not speakers and rule.source_after:
@@ -680,6 +684,8 @@ def _participle(
     """ "…، داعيا الوفود إلى …": the words of whoever is the subject of the clause the participle
     hangs on; inside a statement of the same sentence it is that statement going on."""
     t_start = trigger[0]
+    if ctx.text[clause[0] : t_start].strip(" ،,و") and not _PARTICIPLE_OBJECT.match(ctx.text, trigger[1]):
+        return None  # "وسط إجراءات أمنية مشددة": an adjective after its noun, not "، مشددا على"
     if same is not None and same.span[0] <= t_start:
         return _statement(ctx, sent, rule, trigger, clause, slot, list(same.actors), True)
     before = [c for c in ctx.clauses_of(sent) if c[1] <= clause[0] or c[0] < t_start <= c[1]]
@@ -705,8 +711,8 @@ def _speaker_after_en(ctx: Context, sent: int, t_start: int, t_end: int) -> list
     by = _BY_AFTER.match(ctx.text, t_end)
     if by and _PASSIVE_BEFORE.search(before):
         start = by.end()
-    elif _QUOTE_BEFORE.search(before):
-        start = t_end + 1
+    elif _QUOTE_BEFORE.search(before) and ctx.text[t_start:t_end] not in ("told", "tells"):
+        start = t_end + 1  # not '"…," X told Russian agencies': whom one tells follows the verb
     else:
         return []
     found = [a for a in ctx.actors_in(start, start + _SUBJECT_REACH) if a not in ctx.adjectives]

@@ -92,6 +92,21 @@ CASES = [
     C("Islamic State claimed responsibility for the bombing.", X, ("isis",), absent=(S,), lang="en"),
     C("No group has claimed responsibility for the blast.", None, absent=(X, S), lang="en"),
     C("Residents fear that the army will launch an offensive on the town.", None, absent=(X,), lang="en"),
+    # ---- statements: an adjective spelt like a participle of saying, a plural verb's object, "told X"
+    C("وانطلقت الجلسة وسط إجراءات أمنية مشددة، وفق ما أفاد مراسلنا.", None, absent=(S,)),
+    C("وقاطع وفد المعارضة الجلسة معتبرا أنها لا تخدم الحل.", S, ("syrian-opposition",)),
+    C(
+        "واجتمع المشاركون في القاعة الكبرى، وأكدوا الالتزام بسيادة الجمهورية العربية السورية.",
+        None,
+        absent=(S,),
+    ),
+    C(
+        '"The track is humanitarian," Alexander Lavrentiev, who led the delegation, told Russian agencies.',
+        S,
+        ("alexander-lavrentiev",),
+        not_actors=("russia",),
+        lang="en",
+    ),
     # ---- proposals put forward by a delegation named as the government's
     C("وقدم الوفد المدعوم من الحكومة ورقة حول مكافحة الإرهاب.", P, ("syrian-government-delegation",)),
 ]
