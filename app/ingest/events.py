@@ -17,6 +17,7 @@ occasion of the statement it answers.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from itertools import pairwise
@@ -231,7 +232,11 @@ def _date_statements(ctx: Context, cands: list[Cand]) -> None:
         if c.timex is not None and in_relative(ctx, c, c.timex):
             c.timex = None  # "وأكد لافروف، الذي التقى ظريف الاثنين، أن …": Monday is the meeting's
         if c.timex is None and c.date is None:
-            c.date = occasion_date(ctx, c, cands) or _fronted_occasion(ctx, c, cands)
+            c.date = (
+                occasion_date(ctx, c, cands)
+                or _fronted_occasion(ctx, c, cands)
+                or _occasion_in_frame(ctx, c, cands)
+            )
             if c.date is not None:
                 on_occasion.add(id(c))
             elif c.t_start in ctx.borrowed or attached(ctx, c):
@@ -263,6 +268,25 @@ def _same_occasion(ctx: Context, c: Cand, previous: Cand, on_occasion: bool) -> 
     ]
     follows = c.sent == previous.sent + 1 and "\n" not in gap and c.span[0] == ctx.sent_bounds[c.sent][0]
     return replies(ctx, c) or follows
+
+
+def _occasion_in_frame(ctx: Context, c: Cand, cands: list[Cand]) -> DateValue | None:
+    """A statement whose frame names its occasion as a meeting or round told there with its day
+    ("told a news conference after talks with his counterpart on Tuesday that …"): that day."""
+    lo, hi = frame_of(ctx, c)
+    words = _WORDS_OPEN[ctx.lang].search(ctx.text, c.t_end, ctx.sent_bounds[c.sent][1])
+    hi = max(hi, words.start()) if words else hi  # up to where the reported words begin
+    if occasion_in(ctx.text[lo:hi], ctx.lang) is None:
+        return None
+    published = ctx.article.published
+    for o in cands:
+        value = o.date or (o.timex.date if o.timex else None)
+        if o.type not in ("meeting", "talks_round") or o.status == "planned" or value is None:
+            continue
+        single = value.precision == "day" and value.start == value.end
+        if c.t_end <= o.t_start < hi and single and (published is None or value.end <= published):
+            return value
+    return None
 
 
 def _fronted_occasion(ctx: Context, c: Cand, cands: list[Cand]) -> DateValue | None:
@@ -298,7 +322,10 @@ def _set_status(ctx: Context, cand: Cand) -> None:
         return
     published = ctx.article.published
     value = cand.date or (cand.timex.date if cand.timex else None)
-    clause = text[cand.span[0] : cand.span[1]]
+    # not the reported words that follow the act's clause ("after talks with X on Tuesday that the talks
+    # would resume": the talks with X were held)
+    words = _WORDS_OPEN[ctx.lang].search(text, cand.t_end, cand.span[1])
+    clause = text[cand.span[0] : words.start() if words else cand.span[1]]
     if cue("media", ctx.lang).search(text, *ctx.sent_bounds[cand.sent]):  # known through a media report
         cand.status = "reported"
     elif cand.status == "occurred" and (
@@ -308,6 +335,11 @@ def _set_status(ctx: Context, cand: Cand) -> None:
     ):
         cand.status = "planned"
 
+
+_WORDS_OPEN = {  # over folded text
+    "en": re.compile(r"\bthat\s+(?:the|a|an|he|she|it|they|we|i|his|her|its|their|this|these)\b"),
+    "ar": re.compile(r"(?<!\S)(?:ان|انه|انها|بان|بانه|بانها)(?!\S)"),
+}
 
 # roots that begin with the letters of the future prefix: "سيطرت" (took control) and "سيرت" (ran
 # patrols) are past verbs, not "will …"

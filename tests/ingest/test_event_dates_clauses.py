@@ -282,3 +282,26 @@ def test_relative_clause_dates_its_own_noun(text: str, lang: str, kind: str, val
     found = [e for e in run(text, lang, WED) if e.type == kind]
     assert found, text
     assert (found[0].date.value if found[0].date else None) == value
+
+
+# ---- the reported words after an act's clause do not make it planned; the occasion told in a
+# statement's frame with its day dates the saying
+_AFTER_TALKS = (
+    "Russian Foreign Minister Sergei Lavrov told a news conference in Moscow after talks with his "
+    "Jordanian counterpart on Tuesday that the talks would resume."
+)
+
+
+def test_occasion_in_the_frame_dates_the_statement() -> None:
+    events = run(_AFTER_TALKS, "en", WED)
+    meetings = [e for e in events if e.type == "meeting"]
+    statements = [e for e in events if e.type == "statement"]
+    assert meetings and meetings[0].status == "occurred"
+    assert meetings[0].date is not None and meetings[0].date.value == "2017-03-21"
+    assert statements and statements[0].date is not None and statements[0].date.value == "2017-03-21"
+
+
+def test_planned_meeting_stays_planned() -> None:
+    text = "Lavrov said he would meet his Jordanian counterpart in Amman next week."
+    meetings = [e for e in run(text, "en", WED) if e.type == "meeting"]
+    assert meetings and meetings[0].status == "planned"
