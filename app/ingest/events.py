@@ -8,11 +8,15 @@ report the same act are grouped (`event_group`); each group becomes one
 ExtractedEvent with all its passages, its date, status, actors, place,
 series/round (`rounds`) and titles (`event_titles`).
 
-Dates: an act's own clause first; else its sentence's free date; a talks round
-stretched over the days its sentence gives (`rounds.round_span`, spans.yaml); a
-statement without a date of its own takes the dated occasion it was made on
-(`event_occasions`, occasions.yaml), the date of the clause it hangs on, or the
-occasion of the statement it answers.
+Dates: an act's own clause first (not a relative clause about its topic, nor the
+date closing the verb before "and": `event_adverbials`); else its sentence's free
+date; a talks round stretched over the days its sentence gives (`rounds.round_span`,
+`day_pairs`, spans.yaml); a meeting on the sidelines of a dated one-day gathering
+takes its day. A statement without a date of its own takes the dated occasion it was
+made on (`event_occasions`, occasions.yaml, also when named in a phrase fronted
+before its clause), the date of such a fronted phrase or of "in a statement on …",
+the date of the clause it hangs on, or the day of the statement before it when made
+on the same occasion. Live-blog entries take the blog's day (`live_blog`).
 """
 
 from __future__ import annotations
