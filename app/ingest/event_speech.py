@@ -149,6 +149,9 @@ _DOCUMENT_BEFORE = re.compile(
 )
 # what follows a participle of saying inside its clause ("معتبرة أنه", "داعيا إلى", "مشددا على ضرورة")
 _PARTICIPLE_OBJECT = re.compile(r"\s*(?:ان|انه|انها|انهم|بان|بانه|بانها|الي|علي|عن|ب\S+|ل\S+)(?!\S)")
+# right after a verb of saying: a definite noun, then a verbal noun whose pronoun points back to it
+# ("أعلنت الهيئة رفضها"): that noun is the subject, whether or not it is a name we know
+_UNKNOWN_SUBJECT = re.compile(r"\s+[وف]?ال\S{3,}\s+[وفبل]?(?:ال)?\S{3,}(?:ها|هم|هما)(?!\S)")
 _WHO_BEFORE = re.compile(r"\bwho\s+(?:has|had|have)\s+(?:\S+\s+)?$")
 _EN_AND_BUT = re.compile(r"^\s*(?:,\s*)?(?:but|and)\s*$")
 # names of states and cities that take a feminine verb in Arabic though they do not end in -a/-ah
@@ -379,7 +382,11 @@ def _find_speakers(
             or _speakers(ctx, slot.start, slot.end)
             or _speaker_before(ctx, clause, t_start)
         )
-    return found or _body_of_state(ctx, slot, words) or _anaphor(ctx, words, t_start)
+    found = found or _body_of_state(ctx, slot, words) or _anaphor(ctx, words, t_start)
+    unknown = ctx.lang == "ar" and _UNKNOWN_SUBJECT.match(ctx.text, t_end)
+    if unknown and found and found[0].start >= unknown.end():
+        return []  # "وأعلنت الهيئة رفضها للمقترح الأميركي": a name after the object is not the subject
+    return found
 
 
 def _body_of_state(ctx: Context, slot: _Slot, words: str) -> list[Located]:

@@ -107,6 +107,8 @@ CASES = [
         not_actors=("russia",),
         lang="en",
     ),
+    C("وأعلنت الهيئة رفضها للمقترح الأميركي.", None, absent=(S,)),
+    C("وأعلنت الخارجية الروسية رفضها للمقترح الأميركي.", S, ("russia",), not_actors=("united-states",)),
     # ---- proposals put forward by a delegation named as the government's
     C("وقدم الوفد المدعوم من الحكومة ورقة حول مكافحة الإرهاب.", P, ("syrian-government-delegation",)),
 ]
