@@ -111,6 +111,9 @@ CASES = [
     C("وأعلنت الخارجية الروسية رفضها للمقترح الأميركي.", S, ("russia",), not_actors=("united-states",)),
     # ---- proposals put forward by a delegation named as the government's
     C("وقدم الوفد المدعوم من الحكومة ورقة حول مكافحة الإرهاب.", P, ("syrian-government-delegation",)),
+    C("ولم يقدم الوفد الحكومي أي ورقة خلال الجلسة.", None, absent=(P,)),
+    C("Washington offered Moscow a plan to share intelligence.", P, ("united-states",), lang="en"),
+    C("The opposition did not present any proposal at the talks.", None, absent=(P,), lang="en"),
 ]
 
 
