@@ -6,6 +6,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, cast
 
@@ -100,20 +101,134 @@ def execute_many(conn: Connection, statement: UpdateBase, rows: Sequence[Mapping
         plan = _MANY[key] = (compiled.string, names, dict(compiled._bind_processors))
         _KEEP.append(statement)  # ids stay valid while the statement lives
     sql, names, processors = plan
+    params: list[Any]
     if names is not None:
-        procs = [processors.get(n) for n in names]
-        params: list[Any] = [
-            tuple(row[n] if p is None else p(row[n]) for n, p in zip(names, procs, strict=True))
-            for row in rows
-        ]
+        procs = [(i, p) for i, n in enumerate(names) if (p := processors.get(n)) is not None]
+        params = [[row[n] for n in names] for row in rows]
+        for values in params:
+            for i, p in procs:
+                values[i] = p(values[i])
     else:
         params = [
             {n: (v if (p := processors.get(n)) is None else p(v)) for n, v in row.items()} for row in rows
         ]
-    conn.exec_driver_sql(sql, params)
+    conn.connection.dbapi_connection.cursor().executemany(sql, params)  # type: ignore[union-attr]
 
 
-_KEEP: list[UpdateBase] = []
+_KEEP: list[Any] = []
+
+
+class _Plan:
+    """A statement compiled for one dialect: its text, how to bind a parameter dict, how to read rows."""
+
+    __slots__ = ("fixed", "names", "processors", "readers", "sql")
+
+    def __init__(self, compiled: Any) -> None:
+        self.sql: str = compiled.string
+        self.names: tuple[str, ...] | None = tuple(compiled.positiontup) if compiled.positional else None
+        self.processors: dict[str, Any] = dict(compiled._bind_processors)
+        # parameters the statement carries itself (a literal compared in a WHERE clause)
+        used = set(compiled.bind_names.values())
+        self.fixed = {n: b.value for n, b in compiled.binds.items() if n in used and not b.required}
+        self.readers: tuple[tuple[int, Any], ...] | None = None
+
+    def bind(self, params: Mapping[str, Any]) -> Any:
+        procs, fixed = self.processors, self.fixed
+        if self.names is not None:
+            values = []
+            for n in self.names:
+                v = params[n] if n in params else fixed[n]
+                p = procs.get(n)
+                values.append(v if p is None else p(v))
+            return values
+        out = dict(fixed)
+        out.update(params)
+        for n, p in procs.items():
+            if n in out:
+                out[n] = p(out[n])
+        return out
+
+
+_PLANS: dict[tuple[int, str, tuple[str, ...]], _Plan] = {}
+
+
+def _plan_of(conn: Connection, statement: Any, keys: tuple[str, ...]) -> _Plan:
+    key = (id(statement), conn.dialect.name, keys)
+    plan = _PLANS.get(key)
+    if plan is None:
+        compiled = cast(Any, statement.compile(dialect=conn.dialect, column_keys=list(keys)))
+        if compiled.literal_execute_params or compiled.post_compile_params:
+            raise ValueError("run/fetch take statements whose text does not depend on their values")
+        plan = _PLANS[key] = _Plan(compiled)
+        _KEEP.append(statement)  # ids stay valid while the statement lives
+    return plan
+
+
+def run(conn: Connection, statement: Any, params: Mapping[str, Any] | None = None) -> Any:
+    """Execute a Core statement built once (module level) straight on the DBAPI cursor.
+
+    The statement is compiled once a process and dialect; its parameters go through the
+    same bind processing as `conn.execute` would give them. What SQLAlchemy adds per
+    execution (an execution context, a result object, row objects) cost more than SQLite
+    took to run the hottest statements. Returns the DBAPI cursor (rowcount, lastrowid).
+    Errors are the driver's own exceptions. Statements must not need a Python-side default
+    for a column the parameters leave out.
+    """
+    params = params or {}
+    plan = _plan_of(conn, statement, tuple(params) if isinstance(statement, UpdateBase) else ())
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    cursor.execute(plan.sql, plan.bind(params))
+    return cursor
+
+
+def fetch(conn: Connection, statement: Any, params: Mapping[str, Any] | None = None) -> list[tuple[Any, ...]]:
+    """The rows of a SELECT (see `run`) as tuples, each value as `conn.execute` would give it."""
+    params = params or {}
+    plan = _plan_of(conn, statement, ())
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    cursor.execute(plan.sql, plan.bind(params))
+    rows = cursor.fetchall()
+    readers = plan.readers
+    if readers is None:
+        readers = plan.readers = _readers(conn.dialect, statement, cursor.description)
+    if not readers:
+        return cast(list[tuple[Any, ...]], rows)
+    out = []
+    for row in rows:
+        values = list(row)
+        for i, read in readers:
+            if values[i] is not None:  # every result processor gives None for None
+                values[i] = read(values[i])
+        out.append(tuple(values))
+    return out
+
+
+def fetch_dicts(
+    conn: Connection, statement: Any, params: Mapping[str, Any] | None = None
+) -> list[dict[str, Any]]:
+    """The rows of a SELECT (see `fetch`) as dicts keyed by column name."""
+    names = _column_names(statement)
+    return [dict(zip(names, row, strict=True)) for row in fetch(conn, statement, params)]
+
+
+def fetch_scalars(conn: Connection, statement: Any, params: Mapping[str, Any] | None = None) -> list[Any]:
+    """The first column of each row of a SELECT (see `fetch`)."""
+    return [row[0] for row in fetch(conn, statement, params)]
+
+
+def _column_names(statement: Any) -> tuple[str, ...]:
+    return tuple(c.key for c in statement.selected_columns)
+
+
+def _readers(dialect: Dialect, statement: Any, description: Any) -> tuple[tuple[int, Any], ...]:
+    """The result processor of each column that has one (by position), as SQLAlchemy picks it
+    from the cursor description."""
+    columns = list(statement.selected_columns)
+    found = (
+        (i, c.type._cached_result_processor(dialect, d[1]))
+        for i, (c, d) in enumerate(zip(columns, description, strict=True))
+    )
+    return tuple((i, read) for i, read in found if read is not None)
 
 
 def begin_explicitly(session: Session) -> None:
@@ -143,8 +258,14 @@ class StringList(TypeDecorator[list[str]]):
         return dialect.type_descriptor(String())
 
     def process_bind_param(self, value: Iterable[str] | None, dialect: Dialect) -> Any:
-        values = list(value or ())
-        return values if dialect.name == "postgresql" else json.dumps(values)
+        values = tuple(value or ())
+        return list(values) if dialect.name == "postgresql" else _json_array(values)
+
+
+@lru_cache(maxsize=4096)
+def _json_array(values: tuple[str, ...]) -> str:
+    """The JSON text of a list of strings: merging binds the same few lists again and again."""
+    return json.dumps(list(values))
 
 
 class InList(ColumnElement[bool]):

@@ -5,23 +5,34 @@ reports), then `settle()` gives each its stable id, renames rows whose identity
 changed (the old id is retired with its successor) and writes the fields. Core
 statements built once (module level), executed on the session's connection, inside
 the caller's transaction; nothing here commits. Stored events are read once per
-transaction (`known`): candidates, survivors and siblings alike, so deciding what
-changed reads nothing again.
+article (`known`): candidates, survivors and siblings alike, so deciding what
+changed reads nothing again; in the pipeline's batches they are kept for the next
+articles as written (`keep_events`).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, cast
 
 from sqlalchemy import String, Table, bindparam, delete, insert, select, update
+from sqlalchemy import event as sa_event
 from sqlalchemy.orm import Session
 
-from app.db import execute_many, in_list
+from app.db import execute_many, fetch_scalars, in_list, run
 from app.ingest.identity import Aggregate, Report, RoundLookup, aggregate, always_anchored_key, desired_ids
-from app.ingest.merge_candidates import EVENTS, LINKS, MENTIONS, StoredEvent, read_events, read_mentions
+from app.ingest.merge_candidates import (
+    EVENTS,
+    LINKS,
+    MENTION_KEYS,
+    MENTIONS,
+    ROW_COLUMNS,
+    StoredEvent,
+    read_events,
+    read_mentions,
+)
 from app.ingest.normalize import fold_text
 from app.ingest.records import DateValue, ExtractedEvent
 from app.models import RetiredEvent, utcnow
@@ -73,6 +84,35 @@ COMPRESS_RETIRED = (
 )
 
 
+# Stored events the articles of one transaction read or wrote, as the store now holds them
+# (session.info; see keep_events): the next article that touches one needs not read it again.
+KEPT = "waqai.kept_events"
+_ROW_KEYS = tuple(c.name for c in ROW_COLUMNS)
+
+
+def keep_events(session: Session) -> None:
+    """Let merging keep the events it reads and writes for the later articles of this transaction.
+
+    Only for a caller whose every write to events and mentions goes through `integrate` until
+    the transaction ends (the pipeline's batches): a rollback, of the transaction or of a
+    savepoint, forgets them all.
+    """
+    session.info[KEPT] = {}
+
+
+@sa_event.listens_for(Session, "after_soft_rollback")
+def _forget_on_rollback(session: Session, _previous: Any) -> None:
+    kept = session.info.get(KEPT)
+    if kept:
+        kept.clear()
+
+
+@sa_event.listens_for(Session, "after_transaction_end")
+def _forget_at_end(session: Session, transaction: Any) -> None:
+    if transaction.parent is None:
+        session.info.pop(KEPT, None)
+
+
 @dataclass
 class NewAccount:
     """One ExtractedEvent of the article being stored, not yet written."""
@@ -103,6 +143,13 @@ class Workset:
         self.extra_keys: set[str] = set()  # keys of deleted events: their siblings may move up
         self.known: dict[str, StoredEvent] = {}  # stored events read in this transaction
         self._aggregates: dict[str, tuple[int, Aggregate]] = {}
+        self.kept: dict[str, StoredEvent] | None = session.info.get(KEPT)
+
+    def forget(self, ids: Iterable[str]) -> None:
+        """Events this article changes before it reads them (its old mentions are gone)."""
+        if self.kept is not None:
+            for i in ids:
+                self.kept.pop(i, None)
 
     def remember(self, events: dict[str, StoredEvent]) -> None:
         for eid, event in events.items():
@@ -112,6 +159,8 @@ class Workset:
         missing = [i for i in ids if i not in self.entries]
         if not missing:
             return
+        if self.kept:
+            self.remember({i: self.kept[i] for i in missing if i not in self.known and i in self.kept})
         self.remember(read_events(self.conn, [i for i in missing if i not in self.known]))
         read_mentions(self.conn, [self.known[i] for i in missing if i in self.known])
         for ref in missing:
@@ -134,7 +183,9 @@ class Workset:
         count = len(entry.stored) + len(entry.new)
         cached = self._aggregates.get(ref)
         if cached is None or cached[0] != count:
-            cached = (count, aggregate(entry.reports(), self.lookup))
+            stored = self.known.get(ref) if entry.in_db and not entry.new else None
+            agg = stored.aggregate(self.lookup) if stored else aggregate(entry.reports(), self.lookup)
+            cached = (count, agg)
             self._aggregates[ref] = cached
         return cached[1]
 
@@ -155,7 +206,7 @@ class Workset:
         self._rename(final)
         self._write(final, aggs, document_id)
         if final:
-            self.conn.execute(UNRETIRE, {"ids": list(final.values())})
+            run(self.conn, UNRETIRE, {"ids": list(final.values())})
         return final
 
     def _old_keys(self) -> set[str]:
@@ -166,7 +217,7 @@ class Workset:
         keys = {k for k in keys if not always_anchored_key(k)}
         if not keys:
             return
-        self.load(self.conn.execute(SIBLINGS, {"keys": sorted(keys)}).scalars().all())
+        self.load(fetch_scalars(self.conn, SIBLINGS, {"keys": sorted(keys)}))
 
     def _rename(self, final: dict[str, str]) -> None:
         """Move rows whose id changes; a cycle of swaps goes through a temporary id."""
@@ -216,20 +267,52 @@ class Workset:
         rewrite = [ref for ref in aggs if not self.entries[ref].in_db] + changed
         ids = [final[ref] for ref in changed]
         if ids:
-            conn.execute(DELETE_LINKS, {"ids": ids})
+            run(conn, DELETE_LINKS, {"ids": ids})
         rows = [
             {"event_id": final[ref], "actor_id": a, "role": role} for ref in rewrite for a, role in links[ref]
         ]
         if rows:
             execute_many(conn, INSERT_LINKS, rows)
-        mentions = [
-            row
+        added = {
+            ref: [(a, row) for a in entry.new for row in mention_rows(a, final[ref], document_id)]
             for ref, entry in self.entries.items()
-            for account in entry.new
-            for row in mention_rows(account, final[ref], document_id)
-        ]
+            if entry.new
+        }
+        mentions = [row for pairs in added.values() for _, row in pairs]
         if mentions:
             execute_many(conn, INSERT_MENTIONS, mentions)
+        self._keep(final, fields, links, set(rewrite), added)
+
+    def _keep(
+        self,
+        final: dict[str, str],
+        fields: dict[str, dict[str, Any]],
+        links: dict[str, set[tuple[str, str]]],
+        rewritten: set[str],
+        added: dict[str, list[tuple[NewAccount, dict[str, Any]]]],
+    ) -> None:
+        """Keep every event as the store now holds it (see keep_events): its row as written or as
+        read, its actor links (their sort date is the event's, see migration 0001) and mentions."""
+        kept = self.kept
+        if kept is None:
+            return
+        for ref, entry in self.entries.items():
+            if entry.in_db:
+                kept.pop(ref, None)  # renamed or rewritten: kept again below under its id
+        for ref, values in fields.items():
+            stored = self.known.get(ref) if self.entries[ref].in_db else None
+            row: Mapping[str, Any]
+            if stored is None or ref in rewritten:
+                row = {k: values[k] for k in _ROW_KEYS}
+                who = [(a, role, row["sort_date"]) for a, role in sorted(links[ref])]
+            else:
+                row, who = stored.row, list(stored.links)
+            mentions = list(stored.mentions or []) if stored else []
+            mentions += [_as_read(account, m) for account, m in added.get(ref, [])]
+            kept[final[ref]] = StoredEvent(row, who, mentions)
+        for eid, read in self.known.items():
+            if eid not in self.entries:
+                kept.setdefault(eid, read)  # read, not touched
 
     def _changed(
         self,
@@ -256,6 +339,13 @@ class Workset:
         return out
 
 
+def _as_read(account: NewAccount, row: dict[str, Any]) -> dict[str, Any]:
+    """A mention row as read_mentions gives it, with its document's name and date."""
+    out = {k: row[k] for k in MENTION_KEYS}
+    out["doc_name"], out["doc_published"] = account.report.document, account.report.published
+    return out
+
+
 def _dedupe(final: dict[str, str]) -> dict[str, str]:
     """Two entries wanting one id (same key and same first passage): later ones get a suffix."""
     seen: set[str] = set()
@@ -273,19 +363,19 @@ def _dedupe(final: dict[str, str]) -> dict[str, str]:
 def _move_row(session: Session, src: str, dst: str) -> None:
     """Give an event row a new id: copy the row, repoint mentions, drop the old row."""
     conn = session.connection()
-    conn.execute(COPY_EVENT, {"src": src, "dst": dst})
-    conn.execute(REPOINT_MENTIONS, {"src": src, "dst": dst})
-    conn.execute(DELETE_EVENT_LINKS, {"src": src})
-    conn.execute(DELETE_EVENT, {"src": src})
+    run(conn, COPY_EVENT, {"src": src, "dst": dst})
+    run(conn, REPOINT_MENTIONS, {"src": src, "dst": dst})
+    run(conn, DELETE_EVENT_LINKS, {"src": src})
+    run(conn, DELETE_EVENT, {"src": src})
 
 
 def retire_id(session: Session, old: str, successor: str | None, reason: str) -> None:
     """Record `old` as retired; permalinks that pointed to it now point one hop to the successor."""
     conn = session.connection()
-    conn.execute(FORGET_RETIRED, {"old": old})
-    conn.execute(RETIRE, {"old_id": old, "successor_id": successor, "reason": reason, "retired_at": utcnow()})
+    run(conn, FORGET_RETIRED, {"old": old})
+    run(conn, RETIRE, {"old_id": old, "successor_id": successor, "reason": reason, "retired_at": utcnow()})
     # Path compression: earlier names of `old` skip straight to its successor.
-    conn.execute(COMPRESS_RETIRED, {"old": old, "new": successor})
+    run(conn, COMPRESS_RETIRED, {"old": old, "new": successor})
 
 
 def event_fields(agg: Aggregate, now: Any = None) -> dict[str, Any]:

@@ -133,8 +133,8 @@ def _union_actors(reports: Sequence[Report]) -> tuple[tuple[str, str], ...]:
     return tuple(sorted((a, min(c, key=lambda role: (-c[role], role))) for a, c in roles.items()))
 
 
-def _titles(reports: Sequence[Report]) -> tuple[str, str]:
-    ordered = sorted(reports, key=lambda r: r.anchor)
+def _titles(ordered: Sequence[Report]) -> tuple[str, str]:
+    """The earliest source's titles; `ordered`: the reports by anchor."""
     en = next((r.title_en for r in ordered if r.title_en), "")
     ar = next((r.title_ar for r in ordered if r.title_ar), "")
     return en, ar
@@ -144,7 +144,9 @@ def aggregate(reports: Sequence[Report], lookup: RoundLookup | None = None) -> A
     """The event's fields from all its reports (at least one)."""
     if not reports:
         raise ValueError("an event needs at least one report")
-    first = min(reports, key=lambda r: r.anchor)
+    # by anchor (stable: of equal anchors the earlier report, as min() would pick it)
+    ordered = sorted(reports, key=lambda r: r.anchor)
+    first = ordered[0]
     kind = _most_common(r.type for r in reports) or first.type
     when = choose_date(reports)
     published = min((r.published for r in reports if r.published), default=None)
@@ -153,7 +155,7 @@ def aggregate(reports: Sequence[Report], lookup: RoundLookup | None = None) -> A
     series = _most_common(r.series or "" for r in (numbered or reports))
     rnd = choose_round(reports, series, when.start if when else published, lookup)
     actors = _union_actors(reports)
-    en, ar = _titles(reports)
+    en, ar = _titles(ordered)
     key = identity_key(kind, when, series, rnd, actors)
     return Aggregate(
         type=kind,

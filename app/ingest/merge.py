@@ -17,12 +17,13 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 from typing import Any, Protocol, cast
 
 from sqlalchemy import BindParameter, Connection, Table, bindparam, delete, insert, select
 from sqlalchemy.orm import Session
 
-from app.db import in_list
+from app.db import execute_many, fetch, fetch_scalars, in_list, run
 from app.ingest.event_rows import DELETE_LINKS, NewAccount, Workset, retire_id
 from app.ingest.identity import Aggregate, Report, RoundLookup
 from app.ingest.merge_candidates import EVENTS, MENTIONS, Search, find_candidates, search_of
@@ -79,6 +80,7 @@ def integrate(session: Session, document: StoredDocument, events: Sequence[Extra
     work = Workset(session, lookup)
     conn = work.conn
     old = [] if getattr(document, "fresh", False) else _remove_old_mentions(conn, document.id)
+    work.forget({m.event_id for m in old})
     orphans = _detach(conn, work, {m.event_id for m in old})
     _ensure_refs(conn, events)
     # An account without a passage cannot be shown or re-found: it is not stored.
@@ -87,7 +89,7 @@ def integrate(session: Session, document: StoredDocument, events: Sequence[Extra
         for group, event in enumerate(sorted((e for e in events if e.mentions), key=_first_span))
     ]
     searches = [search_of(new_profile(a.report, lookup), a.report.published) for a in accounts]
-    pool = find_candidates(conn, searches)
+    pool = find_candidates(conn, searches, work.kept)
     work.remember(pool)
     placed: list[tuple[NewAccount, str]] = []
     claimed: set[str] = set()
@@ -114,7 +116,18 @@ def round_lookup(kb: Any) -> RoundLookup | None:
     rounds = tuple(getattr(kb, "rounds", ()) or ())
     if not rounds:
         return None
+    try:  # one function for equal rounds: stored events keep their aggregate per lookup
+        return _shared_lookup(rounds)
+    except TypeError:  # rounds that cannot be hashed get a lookup of their own
+        return _lookup_of(rounds)
 
+
+@lru_cache(maxsize=8)
+def _shared_lookup(rounds: tuple[Any, ...]) -> RoundLookup:
+    return _lookup_of(rounds)
+
+
+def _lookup_of(rounds: tuple[Any, ...]) -> RoundLookup:
     def find(series: str, day: date) -> int | None:
         for r in rounds:
             if r.series.casefold() == series.casefold() and r.start and r.end and r.start <= day <= r.end:
@@ -144,9 +157,9 @@ def report_of(event: ExtractedEvent, document: StoredDocument, group: int) -> Re
 
 
 def _remove_old_mentions(conn: Connection, document_id: int) -> list[OldMention]:
-    rows = conn.execute(OLD_MENTIONS, {"doc": document_id}).all()
+    rows = fetch(conn, OLD_MENTIONS, {"doc": document_id})
     if rows:
-        conn.execute(DELETE_MENTIONS, {"doc": document_id})
+        run(conn, DELETE_MENTIONS, {"doc": document_id})
     return [OldMention(*row) for row in rows]
 
 
@@ -155,14 +168,14 @@ def _detach(conn: Connection, work: Workset, affected: set[str]) -> dict[str, st
     if not affected:
         return {}
     ids = sorted(affected)
-    alive = set(conn.execute(STILL_MENTIONED, {"ids": ids}).scalars())
+    alive = set(fetch_scalars(conn, STILL_MENTIONED, {"ids": ids}))
     work.load(sorted(alive))
     empty = [i for i in ids if i not in alive]
     orphans: dict[str, str] = {}
     if empty:
-        orphans = {eid: key for eid, key in conn.execute(KEYS_OF, {"ids": empty})}
-        conn.execute(DELETE_LINKS, {"ids": empty})
-        conn.execute(DELETE_EVENTS, {"ids": empty})
+        orphans = {eid: key for eid, key in fetch(conn, KEYS_OF, {"ids": empty})}
+        run(conn, DELETE_LINKS, {"ids": empty})
+        run(conn, DELETE_EVENTS, {"ids": empty})
     work.extra_keys |= set(orphans.values())
     return orphans
 
@@ -260,21 +273,21 @@ def _ensure_refs(conn: Connection, events: Sequence[ExtractedEvent]) -> None:
         seen = actors.get(ref.id)
         actors[ref.id] = ref if seen is None else replace(seen, aliases=(*seen.aliases, *ref.aliases))
     if actors:
-        known = set(conn.execute(KNOWN_ACTORS, {"ids": sorted(actors)}).scalars())
+        known = set(fetch_scalars(conn, KNOWN_ACTORS, {"ids": sorted(actors)}))
         missing = [actors[i] for i in sorted(actors) if i not in known]
         if missing:
-            conn.execute(INSERT_ACTORS, [_actor_row(a) for a in missing])
+            execute_many(conn, INSERT_ACTORS, [_actor_row(a) for a in missing])
         _add_aliases(conn, [a for a in actors.values() if a.is_new or a.id not in known])
     places = {e.place.id: e.place for e in events if e.place}
     if places:
-        known = set(conn.execute(KNOWN_PLACES, {"ids": sorted(places)}).scalars())
+        known = set(fetch_scalars(conn, KNOWN_PLACES, {"ids": sorted(places)}))
         rows = [
             {"id": p.id, "name_en": p.name_en, "name_ar": p.name_ar, "kind": p.kind}
             for i, p in sorted(places.items())
             if i not in known
         ]
         if rows:
-            conn.execute(INSERT_PLACES, rows)
+            execute_many(conn, INSERT_PLACES, rows)
 
 
 def _add_aliases(conn: Connection, refs: Sequence[ActorRef]) -> None:
@@ -282,7 +295,7 @@ def _add_aliases(conn: Connection, refs: Sequence[ActorRef]) -> None:
     if not refs:
         return
     ids = sorted({a.id for a in refs})
-    have = {(actor_id, alias) for actor_id, alias in conn.execute(KNOWN_ALIASES, {"ids": ids})}
+    have = {(actor_id, alias) for actor_id, alias in fetch(conn, KNOWN_ALIASES, {"ids": ids})}
     rows = {}
     for a in refs:
         for name in (a.name_ar, a.name_en, *a.aliases):
@@ -290,7 +303,7 @@ def _add_aliases(conn: Connection, refs: Sequence[ActorRef]) -> None:
             if alias and (a.id, alias) not in have:
                 rows[(a.id, alias)] = _alias_row(a.id, alias)
     if rows:
-        conn.execute(INSERT_ALIASES, list(rows.values()))
+        execute_many(conn, INSERT_ALIASES, list(rows.values()))
 
 
 def _actor_row(a: Any) -> dict[str, Any]:

@@ -18,6 +18,7 @@ statements, actor, series or place), so the candidates, and therefore the merges
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -25,11 +26,22 @@ from datetime import date
 from functools import lru_cache
 from typing import Any, TypeVar, cast
 
-from sqlalchemy import BindParameter, Connection, Select, Table, bindparam, func, select, union
+from sqlalchemy import (
+    BindParameter,
+    Connection,
+    Select,
+    String,
+    Table,
+    bindparam,
+    func,
+    select,
+    type_coerce,
+    union,
+)
 from sqlalchemy.sql.expression import CompoundSelect
 
-from app.db import in_list
-from app.ingest.identity import Report
+from app.db import fetch, fetch_dicts, in_list
+from app.ingest.identity import Aggregate, Report, RoundLookup, aggregate
 from app.ingest.merge_parties import default_links
 from app.ingest.merge_places import default_tree
 from app.ingest.merge_rules import Profile, exact_day, family, placed_day, sort_date_ranges, speakers_of
@@ -62,20 +74,28 @@ _MENTION_COLS = [
         "place_id",
         "series",
         "round",
-        "actors",
         "title_en",
         "title_ar",
     )
 ]
-_IDS: BindParameter[Any] = bindparam("ids", expanding=True)
-READ_ROWS = select(EVENTS).where(EVENTS.c.id.in_(_IDS))
+# A mention as read_mentions gives it (besides its document's name and date)
+MENTION_KEYS = (*(c.name for c in _MENTION_COLS), "actors")
+# An event row as merging reads it: every field it compares or writes, not its timestamps.
+ROW_COLUMNS = [c for c in EVENTS.columns if c.name not in ("created_at", "updated_at")]
+READ_ROWS = select(*ROW_COLUMNS).where(in_list(EVENTS.c.id, "ids"))
 READ_LINKS = select(LINKS.c.event_id, LINKS.c.actor_id, LINKS.c.role, LINKS.c.sort_date).where(
-    LINKS.c.event_id.in_(_IDS)
+    in_list(LINKS.c.event_id, "ids")
 )
 READ_MENTIONS = (
-    select(*_MENTION_COLS, DOCUMENTS.c.name.label("doc_name"), DOCUMENTS.c.published.label("doc_published"))
+    select(
+        *_MENTION_COLS,
+        # as stored (JSON text on SQLite): mentions repeat a few lists, each decoded once (_actors_of)
+        type_coerce(MENTIONS.c.actors, String).label("actors"),
+        DOCUMENTS.c.name.label("doc_name"),
+        DOCUMENTS.c.published.label("doc_published"),
+    )
     .join(DOCUMENTS, DOCUMENTS.c.id == MENTIONS.c.document_id)
-    .where(MENTIONS.c.event_id.in_(_IDS))
+    .where(in_list(MENTIONS.c.event_id, "ids"))
 )
 
 
@@ -87,6 +107,8 @@ class StoredEvent:
     links: list[tuple[str, str, date | None]] = field(default_factory=list)  # actor, role, sort date
     mentions: list[Mapping[Any, Any]] | None = None  # read on demand: read_mentions()
     _profile: Profile | None = None
+    _reports: list[Report] | None = None
+    _aggregate: tuple[RoundLookup | None, Aggregate] | None = None
 
     @property
     def id(self) -> str:
@@ -124,13 +146,21 @@ class StoredEvent:
             )
         return self._profile
 
+    def aggregate(self, lookup: RoundLookup | None) -> Aggregate:
+        """The aggregate of its stored reports (read first), kept while the lookup is the same."""
+        if self._aggregate is None or self._aggregate[0] is not lookup:
+            self._aggregate = (lookup, aggregate(self.reports(), lookup))
+        return self._aggregate[1]
+
     def reports(self) -> list[Report]:
         """The stored reports, one per (document, group) of its mentions (read first)."""
         assert self.mentions is not None, "read_mentions() first"
-        groups: dict[tuple[int, int], list[Mapping[Any, Any]]] = defaultdict(list)
-        for m in self.mentions:
-            groups[(m["document_id"], m["group"])].append(m)
-        return [_report_of_rows(groups[k]) for k in sorted(groups)]
+        if self._reports is None:  # read mentions never change: a write makes a new StoredEvent
+            groups: dict[tuple[int, int], list[Mapping[Any, Any]]] = defaultdict(list)
+            for m in self.mentions:
+                groups[(m["document_id"], m["group"])].append(m)
+            self._reports = [_report_of_rows(groups[k]) for k in sorted(groups)]
+        return list(self._reports)
 
 
 def _report_of_rows(rows: Sequence[Mapping[str, Any]]) -> Report:
@@ -138,7 +168,6 @@ def _report_of_rows(rows: Sequence[Mapping[str, Any]]) -> Report:
     when = None
     if m["date_value"] and m["date_start"] and m["date_end"]:
         when = DateValue(m["date_value"], m["date_start"], m["date_end"], m["date_precision"] or "day")
-    actors = tuple(sorted({(str(a["id"]), str(a.get("role") or "participant")) for a in m["actors"] or []}))
     return Report(
         document=m["doc_name"],
         published=m["doc_published"],
@@ -150,28 +179,57 @@ def _report_of_rows(rows: Sequence[Mapping[str, Any]]) -> Report:
         place=m["place_id"],
         series=m["series"],
         round=m["round"],
-        actors=actors,
+        actors=_actors_of(m["actors"]),
         title_en=m["title_en"] or "",
         title_ar=m["title_ar"] or "",
         document_id=m["document_id"],
     )
 
 
-def read_events(conn: Connection, ids: Iterable[str], rows: Sequence[Any] = ()) -> dict[str, StoredEvent]:
+def _actors_of(stored: Any) -> tuple[tuple[str, str], ...]:
+    """A mention's (actor, role) pairs from its stored list: JSON text (SQLite) or the list (PostgreSQL)."""
+    if isinstance(stored, str):
+        return _actors_of_text(stored)
+    return _pairs(stored)
+
+
+@lru_cache(maxsize=4096)
+def _actors_of_text(text: str) -> tuple[tuple[str, str], ...]:
+    return _pairs(json.loads(text))
+
+
+def _pairs(actors: Sequence[Mapping[str, Any]] | None) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted({(str(a["id"]), str(a.get("role") or "participant")) for a in actors or []}))
+
+
+def read_events(
+    conn: Connection,
+    ids: Iterable[str],
+    rows: Sequence[Any] = (),
+    kept: Mapping[str, StoredEvent] | None = None,
+) -> dict[str, StoredEvent]:
     """Events by id with their actor links (two queries; one when the rows are given).
 
     Their mentions are read by `read_mentions`, for the events an article joins or touches
-    only: a candidate's profile needs none (see `StoredEvent.profile`).
+    only: a candidate's profile needs none (see `StoredEvent.profile`). `kept`: events as this
+    transaction already knows them (event_rows.keep_events), taken instead of read.
     """
     ids = sorted(set(ids))
     if not ids:
         return {}
+    known = {i: kept[i] for i in ids if i in kept} if kept else {}
+    if known:
+        ids = [i for i in ids if i not in known]
+        rows = [r for r in rows if r["id"] not in known]
+        if not ids:
+            return known
     if not rows:
-        rows = conn.execute(READ_ROWS, {"ids": ids}).all()
-    out = {str(r.id): StoredEvent(r._mapping) for r in rows}
-    for eid, aid, role, sort_date in conn.execute(READ_LINKS, {"ids": ids}):
+        rows = fetch_dicts(conn, READ_ROWS, {"ids": ids})
+    out = {str(r["id"]): StoredEvent(r) for r in rows}
+    for eid, aid, role, sort_date in fetch(conn, READ_LINKS, {"ids": ids}):
         if eid in out:
             out[eid].links.append((aid, role, sort_date))
+    out.update(known)
     return out
 
 
@@ -182,8 +240,8 @@ def read_mentions(conn: Connection, events: Sequence[StoredEvent]) -> None:
         return
     for e in todo.values():
         e.mentions = []
-    for m in conn.execute(READ_MENTIONS, {"ids": sorted(todo)}):
-        todo[m.event_id].mentions.append(m._mapping)  # type: ignore[union-attr]
+    for m in fetch_dicts(conn, READ_MENTIONS, {"ids": sorted(todo)}):
+        todo[m["event_id"]].mentions.append(m)  # type: ignore[union-attr]
 
 
 def kinds_of(kind: str) -> frozenset[str]:
@@ -260,7 +318,9 @@ def _narrowing_of(s: Search) -> Narrowing:
     return (tuple(sorted(s.places)) or None), day
 
 
-def find_candidates(conn: Connection, searches: Sequence[Search]) -> dict[str, StoredEvent]:
+def find_candidates(
+    conn: Connection, searches: Sequence[Search], kept: Mapping[str, StoredEvent] | None = None
+) -> dict[str, StoredEvent]:
     """Every stored event some search may admit (a superset): one statement, then links.
 
     Accounts asking the same range, kinds and narrowing share one sub-query (with the union
@@ -312,14 +372,14 @@ def find_candidates(conn: Connection, searches: Sequence[Search]) -> dict[str, S
                 if has_day:
                     params[f"p{i}_d"] = day
             statement = _candidate_statement(prefix, has_place, has_day, len(chosen))
-            rows.update((r.id, r) for r in conn.execute(statement, params))
+            rows.update((r["id"], r) for r in fetch_dicts(conn, statement, params))
     if rounds:
         round_parts = _pad_parts(sorted(rounds))
         params = {}
         for i, (series, rnd) in enumerate(round_parts):
             params.update({f"r{i}": series, f"r{i}_n": rnd})
-        rows.update((r.id, r) for r in conn.execute(_round_statement(len(round_parts)), params))
-    return read_events(conn, list(rows), list(rows.values()))
+        rows.update((r["id"], r) for r in fetch_dicts(conn, _round_statement(len(round_parts)), params))
+    return read_events(conn, list(rows), list(rows.values()), kept)
 
 
 def _pad_parts(parts: list[_T]) -> list[_T]:
@@ -383,4 +443,4 @@ def _round_statement(count: int) -> Select[Any]:
 
 def _rows_of(parts: list[Select[Any]]) -> Select[Any]:
     found: Select[Any] | CompoundSelect = parts[0] if len(parts) == 1 else union(*parts)
-    return select(EVENTS).where(EVENTS.c.id.in_(found))
+    return select(*ROW_COLUMNS).where(EVENTS.c.id.in_(found))

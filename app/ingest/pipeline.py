@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.db import begin_explicitly, session_scope
 from app.ingest import merge, store, timex
+from app.ingest.event_rows import keep_events
 from app.ingest.events import extract as extract_events
 from app.ingest.knowledge import KnowledgeBase, load_kb
 from app.ingest.records import Extraction, RawArticle
@@ -176,6 +177,7 @@ def _store_batch(
     outcomes: list[Outcome] = []
     with session_scope(factory) as session:
         begin_explicitly(session)
+        keep_events(session)
         for item in items:
             if isinstance(item, ReadFailure):
                 outcomes.append((item, None, item.reason))

@@ -20,7 +20,7 @@ from typing import Any, cast
 from sqlalchemy import BindParameter, Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from app.db import execute_many
+from app.db import execute_many, fetch, run
 from app.ingest.knowledge import KnowledgeBase
 from app.ingest.normalize import fold_text
 from app.ingest.records import RawArticle, Timex
@@ -38,7 +38,7 @@ DOCUMENT_BY_NAME = select(DOCUMENTS.c.id, DOCUMENTS.c.content_hash, DOCUMENTS.c.
     DOCUMENTS.c.name == _NAME
 )
 _DOC_FIELDS = ("text", "title", "language", "published", "url", "source", "content_hash", "extractor_version")
-INSERT_DOCUMENT = insert(DOCUMENTS)
+INSERT_DOCUMENT = insert(DOCUMENTS).returning(DOCUMENTS.c.id)
 UPDATE_DOCUMENT = (
     update(DOCUMENTS)
     .where(DOCUMENTS.c.id == bindparam("b_id"))
@@ -95,10 +95,11 @@ def extractor_version(extra: tuple[Path, ...] = ()) -> str:
 
 def document_row(article: RawArticle, *, session: Session, version: str) -> tuple[DocState, Any]:
     """The article's state and its stored row (None when new), which `upsert_document` takes."""
-    row = session.connection().execute(DOCUMENT_BY_NAME, {"name": article.name}).first()
-    if row is None:
+    rows = fetch(session.connection(), DOCUMENT_BY_NAME, {"name": article.name})
+    if not rows:
         return DocState.NEW, None
-    if row.content_hash == content_hash(article) and row.extractor_version == version:
+    row = rows[0]  # id, content_hash, extractor_version
+    if row[1] == content_hash(article) and row[2] == version:
         return DocState.UNCHANGED, row
     return DocState.CHANGED, row
 
@@ -125,21 +126,19 @@ def upsert_document(
         "extractor_version": version,
     }
     if row is _UNREAD:
-        row = conn.execute(DOCUMENT_BY_NAME, {"name": article.name}).first()
+        row = next(iter(fetch(conn, DOCUMENT_BY_NAME, {"name": article.name})), None)
     if row is None:
-        result = conn.execute(INSERT_DOCUMENT, {"name": article.name, **values, "ingested_at": utcnow()})
-        key = result.inserted_primary_key
-        assert key is not None
-        return StoredDocument(int(key[0]), article.name, article.published, fresh=True)
-    doc_id = int(row.id)
-    conn.execute(UPDATE_DOCUMENT, {"b_id": doc_id, **{f"b_{k}": v for k, v in values.items()}})
+        cursor = run(conn, INSERT_DOCUMENT, {"name": article.name, **values, "ingested_at": utcnow()})
+        return StoredDocument(int(cursor.fetchone()[0]), article.name, article.published, fresh=True)
+    doc_id = int(row[0])
+    run(conn, UPDATE_DOCUMENT, {"b_id": doc_id, **{f"b_{k}": v for k, v in values.items()}})
     return StoredDocument(doc_id, article.name, article.published)
 
 
 def replace_timexes(doc: StoredDocument | Document, timexes: Sequence[Timex], *, session: Session) -> None:
     conn = session.connection()
     if not getattr(doc, "fresh", False):
-        conn.execute(DELETE_TIMEXES, {"doc": doc.id})
+        run(conn, DELETE_TIMEXES, {"doc": doc.id})
     rows = [
         {
             "document_id": doc.id,

@@ -4,6 +4,7 @@ back alone, and the store ends exactly as one transaction per article leaves it.
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 from typing import cast
 
@@ -11,10 +12,16 @@ import pytest
 from sqlalchemy import Engine, Table, delete, event, insert, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.db import in_list, make_engine, make_sessionmaker
+from app.db import begin_explicitly, fetch_dicts, in_list, make_engine, make_sessionmaker, session_scope
+from app.ingest import pipeline, store
+from app.ingest.event_rows import KEPT, keep_events
+from app.ingest.knowledge import load_kb
+from app.ingest.merge_candidates import READ_LINKS, READ_MENTIONS, READ_ROWS, read_events, read_mentions
 from app.ingest.pipeline import ingest
+from app.ingest.records import RawArticle
+from app.ingest.sources import read_paths
 from app.migrate import upgrade
-from app.models import Document, Mention, Place, TimexRow
+from app.models import Document, Event, Mention, Place, TimexRow
 from tests.conftest import SEEDS
 from tests.ingest.test_pipeline import snapshot
 
@@ -281,3 +288,65 @@ def test_execute_many_stores_what_execute_stores(engine: Engine) -> None:
         {"id": "x", "role": "participant"}
     ]
     assert links == {("1", "x", "participant", date(2017, 2, 3))}
+
+
+def _seed_articles() -> list[RawArticle]:
+    return [a for a in read_paths([SEEDS]) if isinstance(a, RawArticle)]
+
+
+def test_fetch_reads_what_execute_reads(engine: Engine) -> None:
+    """fetch/fetch_dicts (compiled once, straight on the driver) give the values conn.execute gives."""
+    ingest([SEEDS], factory=make_sessionmaker(engine), batch=5)
+    with engine.connect() as conn:
+        ids = sorted(conn.execute(select(Event.id)).scalars())
+        assert ids
+        for statement in (READ_ROWS, READ_LINKS, READ_MENTIONS):
+            expected = [dict(r._mapping) for r in conn.execute(statement, {"ids": ids})]
+            assert fetch_dicts(conn, statement, {"ids": ids}) == expected
+            assert fetch_dicts(conn, statement, {"ids": []}) == []
+
+
+def test_events_kept_between_articles_are_what_the_store_holds(engine: Engine) -> None:
+    """Events merging keeps across the articles of a batch (rows, links, mentions) equal a fresh read,
+    also after an article of the batch was replaced by a changed version."""
+    kb = load_kb()
+    factory = make_sessionmaker(engine)
+    version = store.extractor_version()
+    with session_scope(factory) as session:
+        store.sync_knowledge_base(kb, session=session)
+    docs = _seed_articles()
+    changed = replace(docs[1], text=docs[1].text[: len(docs[1].text) // 2])
+    with session_scope(factory) as session:
+        begin_explicitly(session)
+        keep_events(session)
+        for doc in [*docs, changed]:
+            with session.begin_nested():
+                pipeline._store(doc, kb, session, version)
+        kept = session.info[KEPT]
+        conn = session.connection()
+        fresh = read_events(conn, list(kept))
+        read_mentions(conn, list(fresh.values()))
+        assert kept and set(fresh) == set(kept)
+        for eid, event in kept.items():
+            assert dict(event.row) == dict(fresh[eid].row)
+            assert sorted(event.links) == sorted(fresh[eid].links)
+            if event.mentions is not None:
+                assert event.reports() == fresh[eid].reports()
+    assert KEPT not in session.info  # forgotten with the transaction
+
+
+def test_a_rollback_forgets_the_kept_events(engine: Engine) -> None:
+    kb = load_kb()
+    factory = make_sessionmaker(engine)
+    with session_scope(factory) as session:
+        store.sync_knowledge_base(kb, session=session)
+    with factory() as session:
+        begin_explicitly(session)
+        keep_events(session)
+        with session.begin_nested():
+            pipeline._store(_seed_articles()[0], kb, session, store.extractor_version())
+        assert session.info[KEPT]
+        with pytest.raises(ValueError), session.begin_nested():
+            raise ValueError("an article fails")
+        assert session.info[KEPT] == {}
+        session.rollback()
