@@ -105,6 +105,7 @@ class Lexicon:
     past_not_after: frozenset[str]
     counterfactual: tuple[tuple[str, ...], ...]  # "كان من المفترض أن", "was meant to": the past
     complement: frozenset[str]  # words opening reported words: a cue after them is not the clause's
+    onset: tuple[tuple[str, ...], ...]  # "اعتبارا من", "starting": the expression opens a period ahead
     trap_before: frozenset[str]
     trap_after: frozenset[str]
     year_cues: tuple[str, ...]
@@ -149,6 +150,7 @@ def _tense(lang: str) -> dict[str, Any]:
         "future": set(),
         "counterfactual": set(),
         "complement": set(),
+        "onset": set(),
         "prefixes": (),
         "not_prefixed": (),
         "ed": False,
@@ -233,6 +235,7 @@ def lexicon(lang: str) -> Lexicon:
         past_not_after=tense.get("not_after", frozenset()),
         counterfactual=tuple(sorted(tuple(p.split()) for p in tense["counterfactual"])),
         complement=frozenset(tense["complement"]),
+        onset=tuple(sorted(tuple(p.split()) for p in tense["onset"])),
         trap_before=trap_before,
         trap_after=trap_after,
         year_cues=tuple(_by_lang("traps", "year_cues", lang)),

@@ -70,6 +70,8 @@ def clause_tense(text: str, start: int, end: int, lex: Lexicon) -> int:
     if stop:
         right = right[: stop.start()]
     before = _TOKEN.findall(left)[-MAX_TOKENS_BEFORE:]
+    if _onset(before, lex) and not _RANGE_AFTER.match(right):
+        return 1  # "a truce from Monday", "اعتبارا من الاثنين": a period that opens ahead
     if _counterfactual(before, lex):
         return -1  # "كان من المفترض أن تنطلق الحافلات فجر الأربعاء": what was to happen, and did not
     for i in range(len(before) - 1, -1, -1):
@@ -84,6 +86,17 @@ def clause_tense(text: str, start: int, end: int, lex: Lexicon) -> int:
         if found:
             return found
     return 0
+
+
+_RANGE_AFTER = re.compile(r"\s*(?:to|until|till|through|and|-|–|إلى|الى|حتى|و)(?:\s|$)")
+
+
+def _onset(tokens: list[str], lex: Lexicon) -> bool:
+    """Whether the words right before the expression open a period from it ("from", "starting",
+    "اعتبارا من"), skipping "on"/"يوم"."""
+    if tokens and tokens[-1] in ("on", "يوم"):
+        tokens = tokens[:-1]
+    return any(tuple(tokens[-len(p) :]) == p for p in lex.onset if p)
 
 
 def _counterfactual(tokens: list[str], lex: Lexicon) -> bool:

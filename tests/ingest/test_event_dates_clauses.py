@@ -305,3 +305,21 @@ def test_planned_meeting_stays_planned() -> None:
     text = "Lavrov said he would meet his Jordanian counterpart in Amman next week."
     meetings = [e for e in run(text, "en", WED) if e.type == "meeting"]
     assert meetings and meetings[0].status == "planned"
+
+
+# ---- a weekday that opens a period ("a truce from Monday", "اعتبارا من الاثنين") lies ahead
+ONSET = [
+    ("The two sides announced a nationwide truce from Monday.", "en", "2017-03-27"),
+    ("They announced a truce starting Monday.", "en", "2017-03-27"),
+    ("وأعلن الطرفان هدنة شاملة اعتبارا من الاثنين.", "ar", "2017-03-27"),
+    # negatives: a range told in the past; a weekday with no onset word
+    ("The delegations met from Monday to Tuesday.", "en", "2017-03-20"),
+    ("The two sides announced a nationwide truce on Monday.", "en", "2017-03-20"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "value"), ONSET)
+def test_weekday_opening_a_period(text: str, lang: str, value: str) -> None:
+    from app.ingest import timex
+
+    assert timex.tag(text, WED, lang)[0].value == value
