@@ -138,6 +138,9 @@ def act(ctx: Context, sent: int, rule: Rule, m: re.Match[str]) -> Cand | None:
     verb_clause = ctx.clause_at(sent, max(t_start, t_end - 1))
     clause = (_list_start(ctx, sent, clause[0]), _list_end(ctx, sent, max(clause[1], verb_clause[1])))
     region = (_after_frame(ctx, clause[0], t_start), max(clause[1], t_end))
+    if rule.type == "agreement":  # "… التي اتفقت عليها X في 11 شباط ودخلت حيز التنفيذ في 27": two acts
+        effect = _TAKES_EFFECT.search(ctx.text, t_end, region[1])
+        region = (region[0], effect.start() if effect else region[1])
     text = ctx.text
     called = False
     if _denied(ctx, clause[0], t_start):
@@ -219,6 +222,10 @@ def act(ctx: Context, sent: int, rule: Rule, m: re.Match[str]) -> Cand | None:
 
 
 _GATHERINGS = ("meeting", "talks_round")
+# a deal's taking effect told with "and" after its making: an act of its own
+_TAKES_EFFECT = re.compile(
+    r"\s[وف](?:دخل|دخلت|بدا|بدات|سرت|سري)\s+(?:\S+\s+){0,2}?(?:حيز|سريان|تطبيق|تنفيذ|مفعول)"
+)
 _ASSERTED = ("military", "agreement", "proposal")  # acts that are no event when only feared
 _RELATIVE_END = re.compile(r"(?:^|\s)[وف]?(?:الذي|التي|الذين|اللذين|اللتين|that|which)\s*$")
 

@@ -48,6 +48,9 @@ CASES = [
         A,
         lang="en",
     ),
+    # a deal made and, after "and", taking effect on another day: two points on the timeline
+    C("ووقع الطرفان المذكرة في أنقرة يوم الاثنين ودخلت حيز التنفيذ صباح الثلاثاء.", A, count=2),
+    C("ووقع الطرفان المذكرة في أنقرة يوم الاثنين بحضور الوسطاء.", A, count=1),
     # ---- an English clause that opens with its verb takes the sentence's subject, a list of names too
     C(
         "Russia, Turkey and Iran closed the round in Astana on Thursday, agreeing to extend the zones.",
