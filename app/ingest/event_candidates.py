@@ -14,7 +14,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from app.ingest.actors import ActorMatch
+from app.ingest.actors import ActorMatch, recognize_actors
 from app.ingest.event_context import Context, Located
 from app.ingest.event_rules import Rule, cue, dispatch, expand, number_value, rules
 from app.ingest.event_titles import talks_topics
@@ -174,6 +174,8 @@ def act(ctx: Context, sent: int, rule: Rule, m: re.Match[str]) -> Cand | None:
         if not cand.actors or forces:
             cand.actors = _unique(forces + cand.actors)
     if rule.type == "military" and not cand.actors:
+        cand.actors = _forces_of_modifier(ctx, t_start)  # "government airstrikes", "rebel shelling"
+    if rule.type == "military" and not cand.actors:
         cand.actors = _sentence_subject(ctx, sent, clause[0]) or _forces_anaphor(
             ctx, ctx.sent_bounds[sent][0], max(region[1], t_end)
         )
@@ -228,6 +230,22 @@ _TAKES_EFFECT = re.compile(
 )
 _ASSERTED = ("military", "agreement", "proposal")  # acts that are no event when only feared
 _RELATIVE_END = re.compile(r"(?:^|\s)[وف]?(?:الذي|التي|الذين|اللذين|اللتين|that|which)\s*$")
+
+
+_MODIFIER_BEFORE = re.compile(r"(?:^|\s)(?P<word>[a-z-]{4,})\s+$")
+
+
+def _forces_of_modifier(ctx: Context, t_start: int) -> list[Located]:
+    """English "government airstrikes", "rebel shelling": the word before the strike names whose forces
+    struck, as "<word> forces" names them in the knowledge base."""
+    m = _MODIFIER_BEFORE.search(ctx.text, max(0, t_start - 30), t_start)
+    if ctx.lang != "en" or m is None:
+        return []
+    phrase = m.group("word") + " forces"
+    for found in recognize_actors(phrase, ctx.kb, on=ctx.article.published, lang="en"):
+        if found.start == 0 and found.end == len(phrase) and found.actor.kind != "person":
+            return [Located(m.start("word"), m.end("word"), actor=replace(found, start=0, end=0))]
+    return []
 
 
 def _relative_head(ctx: Context, start: int, t_start: int) -> int:

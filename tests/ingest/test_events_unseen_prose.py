@@ -93,6 +93,9 @@ CASES = [
         lang="en",
     ),
     C("Islamic State claimed responsibility for the bombing.", X, ("isis",), absent=(S,), lang="en"),
+    # whose forces struck, named by the word before the strike
+    C("Government shelling of the enclave killed nine on Tuesday.", X, ("syrian-government",), lang="en"),
+    C("Heavy shelling hit the old city on Monday.", X, not_actors=("syrian-government",), lang="en"),
     C("No group has claimed responsibility for the blast.", None, absent=(X, S), lang="en"),
     C("Residents fear that the army will launch an offensive on the town.", None, absent=(X,), lang="en"),
     # ---- statements: an adjective spelt like a participle of saying, a plural verb's object, "told X"
