@@ -10,13 +10,14 @@ publication date) and the place named in it.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from app.ingest.actors import ActorMatch, recognize_actors
 from app.ingest.event_context import Context, Located
+from app.ingest.event_places import place_of, place_phrase
 from app.ingest.event_rules import Rule, cue, dispatch, expand, number_value, rules
+from app.ingest.event_timing import governing, sentence_of
 from app.ingest.event_titles import talks_topics
 from app.ingest.records import ActorRef, DateValue, PlaceRef, Timex
 from app.ingest.rounds import round_from_match, round_in, series_in, span_for
@@ -109,19 +110,12 @@ def triggers(ctx: Context, rules: tuple[Rule, ...]) -> list[tuple[int, Rule, re.
             m = rule.regex.match(text, pos)
             if m is None:
                 continue
-            sent = _sentence_of(starts, ctx, m.start("t"))
+            sent = sentence_of(starts, ctx, m.start("t"))
             if sent is None or sent in ctx.repeat_of or ctx.in_quote(m.start("t")):
                 continue
             out.append((sent, rule, m))
     out.sort(key=lambda x: (x[0], x[2].start("t")))
     return out
-
-
-def _sentence_of(starts: list[int], ctx: Context, pos: int) -> int | None:
-    i = bisect_right(starts, pos) - 1
-    if i < 0 or pos >= ctx.sent_bounds[i][1]:
-        return None
-    return i
 
 
 def subject_like(ctx: Context, loc: Located) -> bool:
@@ -505,7 +499,7 @@ def _clause_actors(
         if kind == "military" and _opponent(ctx, loc, start):
             out.append(loc)  # "معارك بين قوات النظام والفصائل", "clashes with IS": both sides fight
             continue
-        if kind not in ("meeting", "statement") and _place_phrase(ctx, loc):
+        if kind not in ("meeting", "statement") and place_phrase(ctx, loc):
             continue
         if kind == "military" and (
             (ctx.prepositional(loc) and not _agent_of_noun(ctx, loc, t_start, t_end))
@@ -577,12 +571,6 @@ def _right_before(ctx: Context, loc: Located, start: int, t_start: int) -> bool:
     return not ctx.text[start : loc.start].strip() or all(w in ("قد", "وقد", "لقد") for w in between)
 
 
-def _place_phrase(ctx: Context, loc: Located) -> bool:
-    """A name after "في/إلى/من" is where something happened, not who did it."""
-    before = ctx.text[max(0, loc.start - 8) : loc.start]
-    return bool(re.search(r"(?:^|\s)(?:في|الي|من|فوق|داخل|بشان|حول|ضد|in|to|from|about|against)\s*$", before))
-
-
 _DELEGATIONS = re.compile(r"الوفد|delegations")
 
 
@@ -612,7 +600,7 @@ def _with_dual_anaphor(ctx: Context, actors: list[Located], region: tuple[int, i
         if len(seen) >= 2:
             break
         match = loc.actor
-        if match and match.actor.kind in kinds and match.actor.id not in seen and not _place_phrase(ctx, loc):
+        if match and match.actor.kind in kinds and match.actor.id not in seen and not place_phrase(ctx, loc):
             seen[match.actor.id] = loc
     return list(seen.values())
 
@@ -648,7 +636,7 @@ def _dual_subject(ctx: Context, sent: int, start: int, actors: list[Located]) ->
         for loc in reversed(before):
             if len(found) >= 2:
                 break
-            if loc.actor and loc.actor.actor.kind in kinds and not _place_phrase(ctx, loc):
+            if loc.actor and loc.actor.actor.kind in kinds and not place_phrase(ctx, loc):
                 found.setdefault(loc.actor.actor.id, loc)
         if len(found) >= 2:
             return sorted(found.values(), key=lambda a: a.start)
@@ -701,7 +689,7 @@ def _with_plural_anaphor(ctx: Context, actors: list[Located], region: tuple[int,
             break
         match = loc.actor
         fresh = match is not None and match.actor.id not in seen
-        if fresh and match and match.actor.kind == "country" and not _place_phrase(ctx, loc):
+        if fresh and match and match.actor.kind == "country" and not place_phrase(ctx, loc):
             seen[match.actor.id] = loc
             states += 1
     return sorted(seen.values(), key=lambda a: a.start) if states == 3 else actors
@@ -736,7 +724,7 @@ def _antecedent_parties(ctx: Context, sent: int, start: int) -> list[Located]:
     best: tuple[int, int, list[Located]] = (0, -1, [])
     for rule, m in _matches_between(_agreement_rules(ctx.lang), ctx.text, first, start):
         pos = m.start("t")
-        here = _sentence_of(starts, ctx, pos)
+        here = sentence_of(starts, ctx, pos)
         if here is None or here in ctx.repeat_of or ctx.in_quote(pos):
             continue
         clause = ctx.clause_at(here, pos)
@@ -871,116 +859,3 @@ def _talks(ctx: Context, cand: Cand, m: re.Match[str], region: tuple[int, int], 
         sentence = ctx.text[slice(*ctx.sent_bounds[cand.sent])]
         cand.date = span_for(cand.timex.date, sentence, ctx.lang)
     return True
-
-
-# ---- dates and places
-
-
-def governing(ctx: Context, start: int, end: int, pos: int) -> Timex | None:
-    """The time expression of [start, end) nearest to the trigger at `pos`.
-
-    A date inside a statement's frame ("قال … اليوم إن …") dates the saying, not the acts it reports.
-    """
-    found = [t for t in ctx.timexes_in(start, end) if t.timex and t.timex.date and not _framed(ctx, t, pos)]
-    if len(found) < 2:
-        return found[0].timex if found else None
-    # a date inside an apposition or relative clause ("The deal, reached last month, will come into force
-    # on …") dates that clause, not the verb outside it
-    return min(found, key=lambda t: (_apposed(ctx, t, pos), abs(t.start - pos))).timex
-
-
-_COMMA = re.compile(r"[,،]")
-
-
-def _apposed(ctx: Context, t: Located, pos: int) -> bool:
-    """Whether the date stands between two commas in the middle of its sentence, away from the trigger."""
-    sent = _sentence_of([b[0] for b in ctx.sent_bounds], ctx, t.start)
-    if sent is None:
-        return False
-    lo, hi = ctx.sent_bounds[sent]
-    before = [m.end() for m in _COMMA.finditer(ctx.text, lo, t.start)]
-    after = _COMMA.search(ctx.text, t.end, hi)
-    if not before or after is None or not ctx.text[lo : before[-1] - 1].strip():
-        return False
-    opened, closed = before[-1], after.start()
-    if opened <= pos < closed:
-        return False
-    return len(ctx.text[opened:closed].split()) <= 12
-
-
-def _framed(ctx: Context, t: Located, pos: int) -> bool:
-    """Whether a date sits in a statement's frame ("قال … اليوم إن"): it dates the saying."""
-    return any(s <= t.start < e and not s <= pos < e for s, e in ctx.frames)
-
-
-def sentence_timex(ctx: Context, sent: int, pos: int, claimed: set[int]) -> Timex | None:
-    """The sentence's date for an act whose clause has none: only when all its free dates agree.
-
-    A date is not free when it dates a saying (a statement's frame) or another event's clause.
-    """
-    found = [
-        t.timex
-        for t in ctx.timexes_in(*ctx.sent_bounds[sent])
-        if t.timex and t.timex.date and not _framed(ctx, t, pos) and t.start not in claimed
-    ]
-    values = {t.value for t in found if t}
-    return found[0] if len(values) == 1 else None
-
-
-def place_of(ctx: Context, start: int, end: int) -> PlaceRef | None:
-    """The first place of [start, end) named as a place; the narrowest when one holds another
-    ("في محافظة إدلب شمال غربي سوريا", "in Syria's Idlib province": Idlib, not Syria)."""
-    found = [loc.place for loc in ctx.places_in(start, end) if loc.place and _named_as_place(ctx, loc)]
-    inner = [p for p in found if not any(q.id != p.id and _within_place(ctx, q.id, p.id) for q in found)]
-    return inner[0] if inner else _city_anaphor(ctx, start, end)
-
-
-def _city_anaphor(ctx: Context, start: int, end: int) -> PlaceRef | None:
-    """ "في المدينة", "east of the city": the last Syrian city or town the article named before."""
-    m = cue("city_anaphor", ctx.lang).search(ctx.text, start, end)
-    if m is None:
-        return None
-    for loc in reversed(ctx.places_in(max(0, m.start() - _ANAPHOR_REACH), m.start())):
-        if loc.place and loc.place.kind == "city" and _within_place(ctx, loc.place.id, SYRIA):
-            return loc.place
-    return None
-
-
-SYRIA = "syria-country"
-_ANAPHOR_REACH = 1500  # characters back where the city "المدينة" stands for may be named
-
-
-def _named_as_place(ctx: Context, loc: Located) -> bool:
-    """After a preposition (_place_phrase), a place noun or a compass point ("من مدينة حلب", "جنوبي
-    إدلب", "the town of …"), or before a place noun ("Idlib province"): the name says where. (Only
-    for the event's place: a name standing so is not therefore kept from being a party.)"""
-    lead = ctx.text[max(0, loc.start - _PLACE_LEAD_REACH) : loc.start]
-    if cue("place_topic", ctx.lang).search(lead):
-        return False  # "محادثات أستانا حول سوريا": what the talks are about, not where
-    if loc.place and loc.place.kind == "country" and cue("envoy_post", ctx.lang).search(lead):
-        return False  # "المبعوث الأممي إلى سوريا": the envoy's post
-    if _place_phrase(ctx, loc):
-        return True
-    if cue("place_prep", ctx.lang).search(lead) and not ctx.actors_in(loc.start, loc.end):
-        return True  # "غارات على إدلب", "talks at Astana"; not "الضغط على دمشق" (the state)
-    head = ctx.text[loc.start : loc.end].split(" ", 1)[0]
-    if " " in ctx.text[loc.start : loc.end] and cue("place_lead", ctx.lang).search(" " + head):
-        return True  # the name holds its place noun ("مطار الشعيرات", "مخيم الركبان")
-    return bool(
-        cue("place_lead", ctx.lang).search(lead) or cue("place_tail", ctx.lang).match(ctx.text, loc.end)
-    )
-
-
-_PLACE_LEAD_REACH = 40  # characters before a name where its place noun or compass point may stand
-
-
-def _within_place(ctx: Context, inner: str, outer: str) -> bool:
-    """Whether place `inner` lies in `outer` by the gazetteer's part_of chain."""
-    seen: set[str] = set()
-    place = ctx.kb.places.get(inner)
-    while place is not None and place.part_of and place.part_of not in seen:
-        if place.part_of == outer:
-            return True
-        seen.add(place.part_of)
-        place = ctx.kb.places.get(place.part_of)
-    return False

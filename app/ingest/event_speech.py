@@ -22,9 +22,11 @@ import re
 from dataclasses import dataclass, replace
 
 from app.ingest.actors import ActorMatch, recognize_actors
-from app.ingest.event_candidates import Cand, governing, place_of, subject_like
+from app.ingest.event_candidates import Cand, subject_like
 from app.ingest.event_context import Context, Located
+from app.ingest.event_places import place_of
 from app.ingest.event_rules import Rule, cue
+from app.ingest.event_timing import governing
 from app.ingest.records import ActorRef, Timex
 
 _SLOT_MAX = 120  # folded characters after a verb of saying in which its subject may stand

@@ -36,7 +36,7 @@ from app.ingest.event_adverbials import (
     own_conjunct_timex,
     saying_occasion_timex,
 )
-from app.ingest.event_candidates import Cand, act, sentence_timex, triggers
+from app.ingest.event_candidates import Cand, act, triggers
 from app.ingest.event_context import Context
 from app.ingest.event_group import Group, group, round_of, series_of
 from app.ingest.event_occasions import (
@@ -55,6 +55,7 @@ from app.ingest.event_occasions import (
 )
 from app.ingest.event_rules import cue, rules
 from app.ingest.event_speech import statement
+from app.ingest.event_timing import sentence_timex
 from app.ingest.knowledge import KnowledgeBase
 from app.ingest.live_blog import blog_day, in_entry
 from app.ingest.records import ActorRef, DateValue, ExtractedEvent, MentionSpan, PlaceRef, RawArticle, Timex
