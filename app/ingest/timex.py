@@ -22,7 +22,7 @@ from app.ingest.records import Timex
 from app.ingest.timex_anchor import day_value
 from app.ingest.timex_fold import fast_fold
 from app.ingest.timex_lexicon import lexicon
-from app.ingest.timex_normalize import READERS, Context, Reading, anaphoric_shift
+from app.ingest.timex_normalize import READERS, Context, Reading, anaphoric_scope, anaphoric_shift, same_as
 from app.ingest.timex_rules import Rule, plan
 
 __all__ = ["tag"]
@@ -94,32 +94,61 @@ def _candidates(ctx: Context, places: list[tuple[int, tuple[tuple[int, Rule], ..
     return taken.items
 
 
-_SENTENCE_BREAK = re.compile(r"[.!?؟\n]")
+_SENTENCE_STOP = re.compile(r"[.!?؟]+")
+SENTENCES_BACK = 1  # "الشهر نفسه" may take its month from the sentence before it, no further
+# The antecedent each kind of anaphor accepts (None: one counting days, "two days later").
+_ANTECEDENT_PRECISIONS = {None: ("day",), "month": ("day", "month"), "year": ("day", "month", "year")}
 
 
 def _resolve_anaphoric(chosen: list[_Candidate], ctx: Context) -> list[_Candidate]:
     """ "في اليوم التالي", "two days later": counted from the nearest day told before them in their
-    sentence; with none, they are no time expression."""
+    sentence; "في 27 من الشهر نفسه", "من العام ذاته", "later that month": the month or year of the
+    nearest date told before them in their sentence or the one before it, in the same paragraph.
+    With none, they are no time expression (better unresolved than dated wrongly)."""
     out: list[_Candidate] = []
     for c in chosen:
         if c.rule.kind == "anaphoric":
-            antecedent = next(
-                (p for p in reversed(out) if p.reading.date is not None and p.reading.precision == "day"),
-                None,
-            )
-            m = c.rule.regex.match(ctx.text, c.start)
-            if (
-                antecedent is not None
-                and antecedent.reading.date is not None
-                and m is not None
-                and not _SENTENCE_BREAK.search(ctx.text, antecedent.end, c.start)
-            ):
-                day = antecedent.reading.date.start + timedelta(days=anaphoric_shift(m, ctx.lex))
-                c = replace(c, reading=Reading("day", day_value(day)))
-            else:
+            resolved = _resolve_one(c, out, ctx)
+            if resolved is None:
                 continue  # "fighting resumed two days later" with no day before it: no calendar point
+            c = resolved
         out.append(c)
     return out
+
+
+def _resolve_one(c: _Candidate, before: list[_Candidate], ctx: Context) -> _Candidate | None:
+    m = c.rule.regex.match(ctx.text, c.start)
+    if m is None:
+        return None
+    scope = anaphoric_scope(m)
+    antecedent = _antecedent(before, _ANTECEDENT_PRECISIONS[scope])
+    if antecedent is None or antecedent.reading.date is None:
+        return None
+    if not _within_reach(ctx, antecedent.end, c.start, SENTENCES_BACK if scope else 0):
+        return None
+    told = antecedent.reading.date
+    try:
+        if scope:
+            value = same_as(m, ctx, told)
+        else:
+            value = day_value(told.start + timedelta(days=anaphoric_shift(m, ctx.lex)))
+    except (ValueError, KeyError):
+        return None  # "في 31 من الشهر نفسه" after a date in June: no such day
+    return replace(c, reading=Reading(value.precision, value))
+
+
+def _antecedent(before: list[_Candidate], precisions: tuple[str, ...]) -> _Candidate | None:
+    """The nearest resolved expression before an anaphor, of a precision it can take its date from."""
+    return next((p for p in reversed(before) if p.reading.date and p.reading.precision in precisions), None)
+
+
+def _within_reach(ctx: Context, start: int, end: int, sentences: int) -> bool:
+    """Whether folded text[start:end] stays in one paragraph (no line break in the original, which
+    folding turns into a space) and crosses at most `sentences` sentence ends."""
+    between = ctx.text[start:end]
+    if len(_SENTENCE_STOP.findall(between)) > sentences:
+        return False
+    return "\n" not in ctx.original[ctx.index[start] : ctx.index[end]]
 
 
 class _Taken:

@@ -337,8 +337,34 @@ def read_offset(m: re.Match[str], ctx: Context) -> Reading | None:
 
 def read_anaphoric(m: re.Match[str], ctx: Context) -> Reading | None:
     """اليوم التالي، the next day, two days later: counted from the date told before it in the sentence,
-    which the tagger resolves once every expression is read (`anaphoric_shift`); alone, none."""
+    which the tagger resolves once every expression is read (`anaphoric_shift`); alone, none.
+    الشهر نفسه، من العام ذاته، later that month: the month or year of that date (`same_as`)."""
+    scope = anaphoric_scope(m)
+    if scope is not None:
+        if _g(m, "month") and not _month_allowed(m, ctx, _name(m, "month"), anchored=True):
+            return None
+        day = bool(_g(m, "day") or _g(m, "dayord"))
+        return Reading("day" if day else "month" if _g(m, "month") else scope, None)
     return Reading("day", None) if anaphoric_shift(m, ctx.lex) else None
+
+
+def anaphoric_scope(m: re.Match[str]) -> str | None:
+    """ "month" or "year": the match takes that much of the date told before it (groups amonth,
+    ayear); None: it counts days from that date."""
+    return "month" if _g(m, "amonth") else "year" if _g(m, "ayear") else None
+
+
+def same_as(m: re.Match[str], ctx: Context, antecedent: DateValue) -> DateValue:
+    """ "في 27 من الشهر نفسه", "في تشرين الأول من العام نفسه", "late that year": the antecedent's
+    month or year, narrowed to the day, month or part the match names (ValueError: no such day)."""
+    year, month = antecedent.start.year, antecedent.start.month
+    if _g(m, "month"):
+        month = ctx.lex.months[_name(m, "month")]
+    if _g(m, "day") or _g(m, "dayord"):
+        return day_value(date(year, month, _day_number(m, ctx)))
+    if anaphoric_scope(m) == "month" or _g(m, "month"):
+        return month_value(year, month, _mod_part(m, ctx))
+    return year_value(year, _mod_part(m, ctx))
 
 
 def anaphoric_shift(m: re.Match[str], lex: Lexicon) -> int:

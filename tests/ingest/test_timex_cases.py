@@ -278,6 +278,126 @@ ENGLISH: list[Case] = [
     ("The budget for next year was approved", WED, "en", [("next year", "2019")]),
 ]
 
+# "The same month / year": the month or year of the nearest date told before, in the sentence or
+# the one before it in the same paragraph; with none, nothing (never the publication's month).
+SAME_MONTH_YEAR: list[Case] = [
+    (
+        "سيطر المسلحون على المطار في 4 نيسان 2013، واستعاده الجيش في 22 من الشهر نفسه",
+        THU,
+        "ar",
+        [("4 نيسان 2013", "2013-04-04"), ("22 من الشهر نفسه", "2013-04-22")],
+    ),
+    (
+        "وقعت الحكومة المذكرة في 6 كانون الثاني 2015. وفي 19 من الشهر ذاته صادق عليها البرلمان",
+        THU,
+        "ar",
+        [("6 كانون الثاني 2015", "2015-01-06"), ("19 من الشهر ذاته", "2015-01-19")],
+    ),
+    (
+        "اندلعت الاشتباكات في حزيران 2014 وتوقفت في الشهر نفسه",
+        THU,
+        "ar",
+        [("حزيران 2014", "2014-06"), ("الشهر نفسه", "2014-06")],
+    ),
+    (
+        "افتتحت الجولة في 11 شباط 2016، وفي نفس الشهر علقت المعارضة مشاركتها",
+        THU,
+        "ar",
+        [("11 شباط 2016", "2016-02-11"), ("نفس الشهر", "2016-02")],
+    ),
+    (
+        "انطلقت الحملة عام 2012، وفي كانون الأول من العام نفسه توقفت",
+        THU,
+        "ar",
+        [("عام 2012", "2012"), ("كانون الأول من العام نفسه", "2012-12")],
+    ),
+    (
+        "انضمت البلاد إلى المنظمة في 2 آذار 2010، وانسحبت منها في العام ذاته",
+        THU,
+        "ar",
+        [("2 آذار 2010", "2010-03-02"), ("العام ذاته", "2010")],
+    ),
+    (
+        "أعلن المبعوث خطته في أيلول 2015، ثم قدمها في 14 تشرين الثاني من السنة نفسها",
+        THU,
+        "ar",
+        [("أيلول 2015", "2015-09"), ("14 تشرين الثاني من السنة نفسها", "2015-11-14")],
+    ),
+    (
+        "ولد الزعيم عام 1950. وفي ذلك العام انتقلت أسرته إلى العاصمة",
+        THU,
+        "ar",
+        [("عام 1950", "1950"), ("ذلك العام", "1950")],
+    ),
+    (
+        "بدأت المحادثات في 3 آب 2014 وانتهت في أواخر الشهر نفسه",
+        THU,
+        "ar",
+        [("3 آب 2014", "2014-08-03"), ("أواخر الشهر نفسه", "2014-08")],
+    ),
+    # No date before it: not the publication's month or year, nothing.
+    ("وفي 27 من الشهر نفسه أعلن الجيش السيطرة على البلدة", THU, "ar", []),
+    ("انسحبت القوات من المدينة في العام نفسه", THU, "ar", []),
+    # The date is two sentences back, or in another paragraph: out of reach.
+    (
+        "اجتمع الطرفان في 5 آذار 2013. ثم تعثرت المحادثات. وفي الشهر نفسه تجددت المعارك",
+        THU,
+        "ar",
+        [("5 آذار 2013", "2013-03-05")],
+    ),
+    (
+        "اجتمع الطرفان في 5 آذار 2013.\nوفي الشهر نفسه تجددت المعارك",
+        THU,
+        "ar",
+        [("5 آذار 2013", "2013-03-05")],
+    ),
+    # No such day in the antecedent's month.
+    ("بدأت الهدنة في 10 شباط 2015 وانهارت في 30 من الشهر نفسه", THU, "ar", [("10 شباط 2015", "2015-02-10")]),
+    # Not anaphors: relative months and years, a non-time noun, a duration.
+    (
+        "وصل الوفد في 5 آذار 2013 وعاد في الشهر الماضي",
+        THU,
+        "ar",
+        [("5 آذار 2013", "2013-03-05"), ("الشهر الماضي", "2016-06")],
+    ),
+    ("قال الرئيس نفسه في 5 آذار 2013 إن المدينة نفسها صمدت", THU, "ar", [("5 آذار 2013", "2013-03-05")]),
+    ("بدأ الحصار في 5 آذار 2013 واستمر لمدة عام", THU, "ar", [("5 آذار 2013", "2013-03-05")]),
+    (
+        "the talks opened in Geneva on March 3, 2014, and collapsed later that month",
+        THU,
+        "en",
+        [("March 3, 2014", "2014-03-03"), ("later that month", "2014-03")],
+    ),
+    (
+        "the envoy arrived on 2 August 2015. He left on the 27th of the same month",
+        THU,
+        "en",
+        [("2 August 2015", "2015-08-02"), ("the 27th of the same month", "2015-08-27")],
+    ),
+    (
+        "the siege began in May 2013 and ended in October of the same year",
+        THU,
+        "en",
+        [("May 2013", "2013-05"), ("October of the same year", "2013-10")],
+    ),
+    ("he was elected in 2009 and resigned that year", THU, "en", [("2009", "2009"), ("that year", "2009")]),
+    (
+        "the accord was signed in April 2011; it collapsed late that year",
+        THU,
+        "en",
+        [("April 2011", "2011-04"), ("late that year", "2011")],
+    ),
+    ("the truce collapsed later that month", THU, "en", []),
+    ("in the same year the army withdrew", THU, "en", []),
+    (
+        "the accord was signed in April 2011 and renewed this year",
+        THU,
+        "en",
+        [("April 2011", "2011-04"), ("this year", "2016")],
+    ),
+]
+
+
 CASES = (
     ARABIC_DAYS
     + ARABIC_WEEKDAYS
@@ -287,6 +407,7 @@ CASES = (
     + HIJRI
     + UNRESOLVED
     + ENGLISH
+    + SAME_MONTH_YEAR
 )
 
 
