@@ -97,6 +97,11 @@ class Cand:
     def person_ids(self) -> set[str]:
         return {a.actor.actor.id for a in self.actors if a.actor and a.actor.actor.kind == "person"}
 
+    @property
+    def when(self) -> DateValue | None:
+        """The act's date: the one it was given, else its time expression's."""
+        return self.date or (self.timex.date if self.timex else None)
+
 
 def triggers(ctx: Context, rules: tuple[Rule, ...]) -> list[tuple[int, Rule, re.Match[str]]]:
     """(sentence, rule, match) for every trigger outside quotations, sentences in order."""

@@ -63,10 +63,6 @@ def dates_agree(a: DateValue | None, b: DateValue | None) -> bool:
     return ra[0] <= rb[1] and rb[0] <= ra[1]
 
 
-def _cand_date(c: Cand) -> DateValue | None:
-    return c.date or (c.timex.date if c.timex else None)
-
-
 def _same_speaker(g: Group, c: Cand) -> bool:
     if c.person_ids:
         if c.person_ids & g.person_ids:
@@ -86,7 +82,7 @@ def _same_speaker(g: Group, c: Cand) -> bool:
 def _fits(g: Group, c: Cand) -> bool:
     if _COMPATIBLE.get(g.type, g.type) != _COMPATIBLE.get(c.type, c.type):
         return False
-    if not dates_agree(g.date, _cand_date(c)):
+    if not dates_agree(g.date, c.when):
         return False
     same_sentence = any(m.sent == c.sent for m in g.members)
     if c.type == "statement":
@@ -120,7 +116,7 @@ def _fits(g: Group, c: Cand) -> bool:
     if c.type == "military":
         # strikes in different sentences are one only when both are dated alike: a campaign, an air
         # strike and an operation against the same side are three acts
-        dated = _cand_date(c) is not None and g.date is not None
+        dated = c.when is not None and g.date is not None
         if same_sentence:  # "… بمقتل جنود في غارة يوم 27، لتطلق تركيا بعدها عملية": two acts
             # "سيطرت القوات على البلدة، وبعد معارك مع الفصائل": two acts
             # strikes by other forces in one sentence are other acts
@@ -139,7 +135,7 @@ def _fits(g: Group, c: Cand) -> bool:
     # an agreement's signatories stand for its parties ("وقع المذكرة عن الجانب الروسي لافرنتييف"); one
     # shared party alone is not enough when a date is missing (Russia's settlements vs the guarantors' deal)
     parties = c.sides & g.sides
-    close = _cand_date(c) is not None and g.date is not None
+    close = c.when is not None and g.date is not None
     close = close or any(abs(m.sent - c.sent) <= 1 for m in g.members)
     if not c.ids or not g.ids:  # a deal that names no party is the one told near it, not any deal
         return same_sentence or close

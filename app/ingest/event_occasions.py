@@ -163,7 +163,7 @@ def _from_events(
             or (o.sent, o.t_start) > (c.sent, c.t_start)
         ):
             continue
-        value = o.date or (o.timex.date if o.timex else None)
+        value = o.when
         if value is not None and _usable(ctx, value, occ) and _fresh(ctx, value, recent):
             before.append(((o.sent, o.t_start), value))
     return max(before, key=lambda x: x[0])[1] if before else None
@@ -259,7 +259,7 @@ def occasion_of_act(ctx: Context, c: Cand, cands: Sequence[Cand]) -> DateValue |
         sent = next((i for i in range(c.sent - 1, -1, -1) if i not in ctx.repeat_of), -1)
     dated: list[tuple[int, DateValue]] = []
     for o in cands:
-        value = o.date or (o.timex.date if o.timex else None)
+        value = o.when
         if o is c or o.sent != sent or o.status == "planned" or value is None or value.precision != "day":
             continue
         if ctx.article.published is not None and value.end > ctx.article.published:
@@ -283,7 +283,7 @@ def announced_act(ctx: Context, c: Cand, cands: Sequence[Cand]) -> DateValue | N
     for s in cands:
         if s.type != "statement" or s.sent != c.sent or s.t_start >= c.t_start or s.content is None:
             continue
-        value = s.date or (s.timex.date if s.timex else None)
+        value = s.when
         if value is None or value.precision != "day" or c.t_start - s.content[0] > _ANNOUNCED_REACH:
             continue
         if not tie("announcing", ctx.lang).match(ctx.text[s.t_start : s.t_end]):
@@ -348,7 +348,7 @@ def addressed_session(ctx: Context, c: Cand, cands: Sequence[Cand]) -> DateValue
             continue
         if s.sent == c.sent and s.t_start > c.t_start:
             continue
-        value = s.date or (s.timex.date if s.timex else None)
+        value = s.when
         if value is None or value.precision != "day":
             continue
         published = ctx.article.published
@@ -373,7 +373,7 @@ def sidelines_of(ctx: Context, c: Cand, cands: Sequence[Cand]) -> DateValue | No
         return None
     before: list[tuple[tuple[int, int], DateValue]] = []
     for o in cands:
-        value = o.date or (o.timex.date if o.timex else None)
+        value = o.when
         if o is c or o.type not in _SIDELINES_TYPES or o.status == "planned" or value is None:
             continue
         if (o.sent, o.t_start) < (c.sent, c.t_start) and value.precision == "day" and _recent(ctx, value):

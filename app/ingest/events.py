@@ -251,7 +251,7 @@ def _date_statements(ctx: Context, cands: list[Cand]) -> None:
                     fronted  # "In an interview on Sunday, X said …", "X welcomed it in a statement on …"
                 )
             elif previous is not None and _same_occasion(ctx, c, previous, id(previous) in on_occasion):
-                c.date = previous.date or (previous.timex.date if previous.timex else None)
+                c.date = previous.when
                 on_occasion.add(id(c))
         previous = c
 
@@ -261,7 +261,7 @@ def _same_occasion(ctx: Context, c: Cand, previous: Cand, on_occasion: bool) -> 
     news conference", "في المؤتمر الصحفي نفسه"), or answers it ("من جهته، قال …"), or goes on in the
     same paragraph from a statement made on a dated occasion ("Putin told reporters after the talks
     …. Erdogan said …")."""
-    value = previous.date or (previous.timex.date if previous.timex else None)
+    value = previous.when
     if value is None or value.precision != "day":
         return False
     if tie("same_occasion", ctx.lang).search(ctx.text, *frame_of(ctx, c)):
@@ -285,7 +285,7 @@ def _occasion_in_frame(ctx: Context, c: Cand, cands: list[Cand]) -> DateValue | 
         return None
     published = ctx.article.published
     for o in cands:
-        value = o.date or (o.timex.date if o.timex else None)
+        value = o.when
         if o.type not in ("meeting", "talks_round") or o.status == "planned" or value is None:
             continue
         single = value.precision == "day" and value.start == value.end
@@ -326,7 +326,7 @@ def _set_status(ctx: Context, cand: Cand) -> None:
     if cand.type == "statement":
         return
     published = ctx.article.published
-    value = cand.date or (cand.timex.date if cand.timex else None)
+    value = cand.when
     # not the reported words that follow the act's clause ("after talks with X on Tuesday that the talks
     # would resume": the talks with X were held)
     words = _WORDS_OPEN[ctx.lang].search(text, cand.t_end, cand.span[1])
@@ -378,7 +378,7 @@ def _date_spans(ctx: Context, cands: list[Cand]) -> None:
     for c in cands:
         if c.type != "talks_round":
             continue
-        known = c.date or (c.timex.date if c.timex else None)
+        known = c.when
         located = [
             (t.start, t.end, t.timex.date)
             for t in ctx.timexes_in(*ctx.sent_bounds[c.sent])
