@@ -75,32 +75,25 @@ def session_scope(factory: sessionmaker[Session]) -> Iterator[Session]:
         session.close()
 
 
-# (statement, dialect, parameter names) -> SQL text, order of the names (None: by name), processors
-_MANY: dict[tuple[int, str, tuple[str, ...]], tuple[str, tuple[str, ...] | None, dict[str, Any]]] = {}
-
-
 def execute_many(conn: Connection, statement: UpdateBase, rows: Sequence[Mapping[str, Any]]) -> None:
     """`conn.execute(statement, rows)` for many rows with the same keys, the statement compiled once.
 
     SQLAlchemy builds and type-processes a parameter set per row through its generic
-    machinery; here the compiled text and each parameter's bind processor are kept, and the
-    rows go to the driver's executemany as they are. A statement that needs anything else of
-    its execution (a Python-side default for a missing column) runs the ordinary way.
+    machinery; here the compiled text and each parameter's bind processor are kept (`_plan_of`),
+    and the rows go to the driver's executemany as they are. A statement that needs anything
+    else of its execution (a Python-side default for a missing column) runs the ordinary way.
     """
     if not rows:
         return
     keys = tuple(rows[0])
-    key = (id(statement), conn.dialect.name, keys)
-    plan = _MANY.get(key)
-    if plan is None:
-        compiled = cast(Any, statement.compile(dialect=conn.dialect, column_keys=list(keys)))
-        names = tuple(compiled.positiontup) if compiled.positional else None
-        if not set(compiled.bind_names.values()) <= set(keys) or compiled.literal_execute_params:
-            conn.execute(statement, list(rows))
-            return
-        plan = _MANY[key] = (compiled.string, names, dict(compiled._bind_processors))
-        _KEEP.append(statement)  # ids stay valid while the statement lives
-    sql, names, processors = plan
+    try:
+        plan = _plan_of(conn, statement, keys)
+    except ValueError:  # its text depends on its values
+        plan = None
+    if plan is None or not plan.bound <= set(keys):
+        conn.execute(statement, list(rows))
+        return
+    names, processors = plan.names, plan.processors
     params: list[Any]
     if names is not None:
         procs = [(i, p) for i, n in enumerate(names) if (p := processors.get(n)) is not None]
@@ -112,7 +105,7 @@ def execute_many(conn: Connection, statement: UpdateBase, rows: Sequence[Mapping
         params = [
             {n: (v if (p := processors.get(n)) is None else p(v)) for n, v in row.items()} for row in rows
         ]
-    conn.connection.dbapi_connection.cursor().executemany(sql, params)  # type: ignore[union-attr]
+    conn.connection.dbapi_connection.cursor().executemany(plan.sql, params)  # type: ignore[union-attr]
 
 
 _KEEP: list[Any] = []
@@ -121,7 +114,7 @@ _KEEP: list[Any] = []
 class _Plan:
     """A statement compiled for one dialect: its text, how to bind a parameter dict, how to read rows."""
 
-    __slots__ = ("fixed", "names", "processors", "readers", "sql")
+    __slots__ = ("bound", "fixed", "names", "processors", "readers", "sql")
 
     def __init__(self, compiled: Any) -> None:
         self.sql: str = compiled.string
@@ -129,6 +122,7 @@ class _Plan:
         self.processors: dict[str, Any] = dict(compiled._bind_processors)
         # parameters the statement carries itself (a literal compared in a WHERE clause)
         used = set(compiled.bind_names.values())
+        self.bound = frozenset(used)  # every parameter the text takes
         self.fixed = {n: b.value for n, b in compiled.binds.items() if n in used and not b.required}
         self.readers: tuple[tuple[int, Any], ...] | None = None
 
