@@ -240,11 +240,17 @@ def _forces_of_modifier(ctx: Context, t_start: int) -> list[Located]:
     m = _MODIFIER_BEFORE.search(ctx.text, max(0, t_start - 30), t_start)
     if ctx.lang != "en" or m is None:
         return []
-    phrase = m.group("word") + " forces"
+    found = known_body(ctx, m.group("word") + " forces")
+    return [Located(m.start("word"), m.end("word"), actor=found)] if found else []
+
+
+def known_body(ctx: Context, phrase: str) -> ActorMatch | None:
+    """The non-person actor the whole of an English `phrase` names in the knowledge base ("rebel forces",
+    "rebels"), with no place in the text (start = end = 0); else None."""
     for found in recognize_actors(phrase, ctx.kb, on=ctx.article.published, lang="en"):
         if found.start == 0 and found.end == len(phrase) and found.actor.kind != "person":
-            return [Located(m.start("word"), m.end("word"), actor=replace(found, start=0, end=0))]
-    return []
+            return replace(found, start=0, end=0)
+    return None
 
 
 def _relative_head(ctx: Context, start: int, t_start: int) -> int:

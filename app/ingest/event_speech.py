@@ -21,8 +21,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from app.ingest.actors import ActorMatch, recognize_actors
-from app.ingest.event_candidates import Cand, subject_like
+from app.ingest.actors import ActorMatch
+from app.ingest.event_candidates import Cand, known_body, subject_like
 from app.ingest.event_context import Context, Located
 from app.ingest.event_places import place_of
 from app.ingest.event_rules import Rule, cue
@@ -624,14 +624,8 @@ def _subject_en(ctx: Context, sent: int, t_start: int) -> list[Located]:
 def _side_of_official(ctx: Context, start: int, t_start: int) -> list[Located]:
     """ "a rebel official", "an opposition spokesman": the body the modifier's plural names."""
     m = _OFFICIAL_OF.match(ctx.text, start, t_start)
-    if m is None:
-        return []
-    word = m.group("side")
-    for found in recognize_actors(word + "s", ctx.kb, on=ctx.article.published, lang="en"):
-        if found.start == 0 and found.end == len(word) + 1 and found.actor.kind != "person":
-            match = replace(found, start=0, end=0)
-            return [Located(m.start("side"), m.end("side"), actor=match)]
-    return []
+    found = known_body(ctx, m.group("side") + "s") if m else None
+    return [Located(m.start("side"), m.end("side"), actor=found)] if m and found else []
 
 
 def _anaphor(ctx: Context, slot: str, t_start: int) -> list[Located]:
