@@ -386,14 +386,15 @@ def _omitted_subject(
         return people[-1:] if people and people[-1].actor and people[-1].actor.actor.id not in ids else []
     if start <= sentence_start:
         return []
-    dateline = _DATELINE.match(ctx.text, sentence_start, start) if sent == 0 else None
+    dateline = DATELINE.match(ctx.text, sentence_start, start) if sent == 0 else None
     for loc in ctx.actors_in(dateline.end() if dateline else sentence_start, start):
         if loc.actor and subject_like(ctx, loc) and not ctx.in_quote(loc.start):
             return [] if loc.actor.actor.id in ids else _coordinated(ctx, loc, start)
     return []
 
 
-_DATELINE = re.compile(r"[^\n]{0,60}?\s(?:-|--|—|–)\s")  # "MOSCOW (AP) - ", "جنيف (وكالات) - ": no subject
+# "MOSCOW (AP) - ", "ASTANA, Oct 31 (Reuters) - ", "جنيف (وكالات) - ": no subject
+DATELINE = re.compile(r"[^\n]{0,60}?\s(?:-|--|—|–)\s")
 _COORDINATION = re.compile(r"\s*[,،]?\s*(?:and\s+|و)?")
 
 

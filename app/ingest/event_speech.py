@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, replace
 
 from app.ingest.actors import ActorMatch
-from app.ingest.event_candidates import Cand, known_body, subject_like
+from app.ingest.event_candidates import DATELINE, Cand, known_body, subject_like
 from app.ingest.event_context import Context, Located
 from app.ingest.event_places import place_of
 from app.ingest.event_rules import Rule, cue
@@ -99,7 +99,6 @@ _OWN_SUBJECT = re.compile(
     "monitor|observatory"
 )
 _OWN_BODY = re.compile(_OWN_HEAD % "society|group|agency|monitor|observatory|association|union|network")
-_DATELINE = re.compile(r"[^\n]{0,60}?\s(?:-|--|—|–)\s")  # "ASTANA, Oct 31 (Reuters) - "
 _READER = re.compile(
     r"(?:^|\s)(?:الذي|التي)\s+(?:تلاه|تلته|تلاها|اصدره|اصدرته|اصدرها|وقعه|وقعته|وقعها|قراه|قراها)(?:\s|$)"
 )
@@ -458,7 +457,7 @@ def _after_words(
         subject = subject[: a.start - clause[0]] + subject[a.end - clause[0] :]
     if len([w for w in subject.split() if w not in ("the", "a", "an")]) > 2:
         return False  # "…, the ministers met X in Geneva and issued a statement": a clause of its own
-    dateline = _DATELINE.match(ctx.text, start, clause[0])
+    dateline = DATELINE.match(ctx.text, start, clause[0])
     start = dateline.end() if dateline else start
     if any(a.end >= clause[0] - 2 for a in ctx.actors_in(start, clause[0])):
         return False  # "Russia, Iran and Turkey said": a list of subjects, not words
