@@ -17,7 +17,7 @@ from app.ingest.actors import ActorMatch, recognize_actors
 from app.ingest.event_context import Context, Located
 from app.ingest.event_places import place_of, place_phrase
 from app.ingest.event_rules import Rule, cue, dispatch, expand, number_value, rules
-from app.ingest.event_timing import governing, sentence_of
+from app.ingest.event_timing import governing
 from app.ingest.event_titles import talks_topics
 from app.ingest.records import ActorRef, DateValue, PlaceRef, Timex
 from app.ingest.rounds import round_from_match, round_in, series_in, span_for
@@ -105,7 +105,6 @@ class Cand:
 
 def triggers(ctx: Context, rules: tuple[Rule, ...]) -> list[tuple[int, Rule, re.Match[str]]]:
     """(sentence, rule, match) for every trigger outside quotations, sentences in order."""
-    starts = [b[0] for b in ctx.sent_bounds]
     out: list[tuple[int, Rule, re.Match[str]]] = []
     text = ctx.text
     table = dispatch(rules)
@@ -115,7 +114,7 @@ def triggers(ctx: Context, rules: tuple[Rule, ...]) -> list[tuple[int, Rule, re.
             m = rule.regex.match(text, pos)
             if m is None:
                 continue
-            sent = sentence_of(starts, ctx, m.start("t"))
+            sent = ctx.sentence_of(m.start("t"))
             if sent is None or sent in ctx.repeat_of or ctx.in_quote(m.start("t")):
                 continue
             out.append((sent, rule, m))
@@ -732,11 +731,10 @@ def _antecedent_parties(ctx: Context, sent: int, start: int) -> list[Located]:
     """An agreement clause naming no party ("على أن يبدأ سريانها", "يقضي بوقف القتال"): the parties of
     the nearest agreement named before it, in the same sentence or the two before."""
     first = ctx.sent_bounds[max(0, sent - _ANTECEDENT_SENTENCES)][0]
-    starts = [b[0] for b in ctx.sent_bounds]
     best: tuple[int, int, list[Located]] = (0, -1, [])
     for rule, m in _matches_between(_agreement_rules(ctx.lang), ctx.text, first, start):
         pos = m.start("t")
-        here = sentence_of(starts, ctx, pos)
+        here = ctx.sentence_of(pos)
         if here is None or here in ctx.repeat_of or ctx.in_quote(pos):
             continue
         clause = ctx.clause_at(here, pos)

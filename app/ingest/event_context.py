@@ -85,6 +85,13 @@ class Context:
                 return start, end
         return self.sent_bounds[sent]
 
+    def sentence_of(self, pos: int) -> int | None:
+        """The sentence holding `pos`, None between sentences."""
+        i = bisect_right(self._starts(self.sent_bounds), pos) - 1
+        if i < 0 or pos >= self.sent_bounds[i][1]:
+            return None
+        return i
+
     def in_quote(self, pos: int) -> bool:
         # the quotations are disjoint and in text order: only the last one opened at or before pos can hold it
         i = bisect_right(self._starts(self.quotes), pos) - 1

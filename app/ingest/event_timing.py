@@ -7,18 +7,9 @@ relative clause dates that clause, not the verb outside it.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 from app.ingest.event_context import Context, Located
 from app.ingest.records import Timex
-
-
-def sentence_of(starts: list[int], ctx: Context, pos: int) -> int | None:
-    """The sentence holding `pos` (`starts`: the sentences' first offsets), None between sentences."""
-    i = bisect_right(starts, pos) - 1
-    if i < 0 or pos >= ctx.sent_bounds[i][1]:
-        return None
-    return i
 
 
 def governing(ctx: Context, start: int, end: int, pos: int) -> Timex | None:
@@ -39,7 +30,7 @@ _COMMA = re.compile(r"[,،]")
 
 def _apposed(ctx: Context, t: Located, pos: int) -> bool:
     """Whether the date stands between two commas in the middle of its sentence, away from the trigger."""
-    sent = sentence_of([b[0] for b in ctx.sent_bounds], ctx, t.start)
+    sent = ctx.sentence_of(t.start)
     if sent is None:
         return False
     lo, hi = ctx.sent_bounds[sent]
