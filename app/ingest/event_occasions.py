@@ -23,6 +23,7 @@ from app.ingest.event_candidates import Cand
 from app.ingest.event_context import Context
 from app.ingest.event_rules import EVENTS_DIR, RuleError, expand
 from app.ingest.records import DateValue
+from app.ingest.timex_anchor import day_value
 
 OCCASIONS_FILE = EVENTS_DIR / "occasions.yaml"
 _EN_ADJUNCT = re.compile(
@@ -135,7 +136,7 @@ def occasion_date(
     day = value.start if occ.point == "start" else value.end
     if value.precision != "day":
         return None
-    return DateValue(day.isoformat(), day, day, "day")
+    return day_value(day)
 
 
 def _usable(ctx: Context, value: DateValue | None, occ: Occasion) -> bool:
@@ -333,7 +334,7 @@ def after_midnight(ctx: Context, c: Cand) -> DateValue | None:
     if not tie("midnight", ctx.lang).search(ctx.text[max(0, start - _MIDNIGHT_REACH) : end]):
         return None
     day = value.start + timedelta(days=1)
-    return DateValue(day.isoformat(), day, day, "day")
+    return day_value(day)
 
 
 def addressed_session(ctx: Context, c: Cand, cands: Sequence[Cand]) -> DateValue | None:

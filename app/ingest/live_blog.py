@@ -10,6 +10,7 @@ import re
 from app.ingest.event_candidates import Cand
 from app.ingest.event_context import Context
 from app.ingest.records import DateValue
+from app.ingest.timex_anchor import day_value
 
 # a clock time at the start of a paragraph, then a dash or colon (Western or Eastern Arabic digits)
 _ENTRY = re.compile(r"(?:^|\n)[ \t]*[0-9٠-٩]{1,2}[:.][0-9٠-٩]{2}(?:\s*(?:GMT|UTC|ت\.غ|بتوقيت \S+))?\s*[-–—:]")
@@ -29,7 +30,7 @@ def blog_day(ctx: Context) -> DateValue | None:
         if ctx.to_original(t.start, t.end)[0] < heading_end and t.timex.date.precision == "day":
             return t.timex.date
     published = ctx.article.published
-    return DateValue(published.isoformat(), published, published, "day") if published else None
+    return day_value(published) if published else None
 
 
 def in_entry(ctx: Context, c: Cand) -> bool:

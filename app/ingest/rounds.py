@@ -23,6 +23,7 @@ from app.ingest.event_rules import EVENTS_DIR, RuleError, cue, expand, number_va
 from app.ingest.knowledge import KnowledgeBase
 from app.ingest.normalize import fold_text
 from app.ingest.records import DateValue
+from app.ingest.timex_anchor import day_value
 
 _SERIES: weakref.WeakKeyDictionary[KnowledgeBase, tuple[re.Pattern[str], dict[str, str]]] = (
     weakref.WeakKeyDictionary()
@@ -101,7 +102,7 @@ def nth_day(span: DateValue, n: int) -> DateValue | None:
     day: date = span.start + timedelta(days=n - 1)
     if day > span.end:
         return None
-    return DateValue(day.isoformat(), day, day, "day")
+    return day_value(day)
 
 
 # ---- the span of days a round lasted (resources/events/spans.yaml)
